@@ -1,0 +1,212 @@
+package dev.polygate.edge;
+
+import dev.polygate.certs.CertsCommand;
+import dev.polygate.edge.config.ConfigLoader;
+import dev.polygate.edge.config.GatewayConfig;
+import dev.polygate.edge.config.ListenerConfig;
+import dev.polygate.edge.demo.DemoBackend;
+import dev.polygate.edge.runtime.ConfigReloader;
+import dev.polygate.edge.server.GatewayServer;
+import dev.polygate.spi.ConfigException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+
+/** The command line: {@code demo}, {@code run}, {@code check} and {@code certs}. */
+public final class Main {
+    private static final String USAGE = """
+            Usage: gateway <command> [options]
+
+            Commands:
+              demo                 start the gateway with its built-in demo configuration and demo backend
+              run --config FILE    run the gateway with a configuration file
+              check --config FILE  validate a configuration file; exit status 1 and every problem when invalid
+              certs ...            issue development certificates from the local CA (gateway certs --help)
+
+            Run 'gateway <command> --help' for the options of a command.
+            """;
+
+    private Main() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        System.exit(run(Arrays.asList(args), System.out, System.err));
+    }
+
+    static int run(List<String> args, PrintStream out, PrintStream err) throws Exception {
+        if (args.isEmpty() || isHelp(args.get(0))) {
+            out.print(USAGE);
+            return args.isEmpty() ? 2 : 0;
+        }
+        List<String> rest = args.subList(1, args.size());
+        return switch (args.get(0)) {
+            case "demo" -> demo(rest, out, err);
+            case "run" -> runConfig(rest, out, err);
+            case "check" -> check(rest, out, err);
+            case "certs" -> CertsCommand.run(rest, out, err);
+            default -> {
+                err.println("unknown command '" + args.get(0) + "'");
+                err.print(USAGE);
+                yield 2;
+            }
+        };
+    }
+
+    private static int check(List<String> args, PrintStream out, PrintStream err) {
+        if (args.contains("--help") || args.contains("-h")) {
+            out.println("Usage: gateway check --config FILE\n\nValidates the file (YAML, every key, files it names,"
+                    + " routes, translators and policies) without binding any port.");
+            return 0;
+        }
+        Path file = configOption(args, err);
+        if (file == null) {
+            return 2;
+        }
+        try {
+            GatewayConfig config = ConfigLoader.load(file);
+            dev.polygate.edge.runtime.RoutingSnapshot.build(config, dev.polygate.edge.runtime.Extensions.load(),
+                    GatewayServer.contextFor(config)).close();
+            out.println(file + ": valid (" + config.listeners().size() + " listeners, " + config.upstreams().size()
+                    + " upstreams, " + config.routes().size() + " routes)");
+            return 0;
+        } catch (ConfigException e) {
+            err.println(file + ": invalid");
+            e.problems().forEach(p -> err.println("  " + p));
+            return 1;
+        }
+    }
+
+    private static int runConfig(List<String> args, PrintStream out, PrintStream err) throws Exception {
+        if (args.contains("--help") || args.contains("-h")) {
+            out.println("Usage: gateway run --config FILE\n\nRuns the gateway. SIGHUP or saving the file reloads routes,"
+                    + " upstreams and policies; SIGTERM or Ctrl-C drains in-flight exchanges, then stops.");
+            return 0;
+        }
+        Path file = configOption(args, err);
+        if (file == null) {
+            return 2;
+        }
+        GatewayConfig config;
+        try {
+            config = ConfigLoader.load(file);
+        } catch (ConfigException e) {
+            err.println(file + ": invalid");
+            e.problems().forEach(p -> err.println("  " + p));
+            return 1;
+        }
+        return serve(config, file, out, err, null);
+    }
+
+    private static int demo(List<String> args, PrintStream out, PrintStream err) throws Exception {
+        if (args.contains("--help") || args.contains("-h")) {
+            out.println("Usage: gateway demo [--http-port N] [--https-port N] [--admin-port N]\n\n"
+                    + "Starts the demo backend and the gateway in front of it (defaults 8080, 8443, admin 9901).");
+            return 0;
+        }
+        int http = intOption(args, "--http-port", 8080);
+        int https = intOption(args, "--https-port", 8443);
+        int admin = intOption(args, "--admin-port", 9901);
+        DemoBackend backend = DemoBackend.start("127.0.0.1", 0);
+        String yaml;
+        try (InputStream in = Main.class.getResourceAsStream("/dev/polygate/edge/demo/demo.yaml")) {
+            yaml = new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                    .replace("${DEMO_BACKEND}", "127.0.0.1:" + backend.port())
+                    .replace("${HTTP_PORT}", Integer.toString(http))
+                    .replace("${HTTPS_PORT}", Integer.toString(https))
+                    .replace("${ADMIN_PORT}", Integer.toString(admin));
+        }
+        GatewayConfig config = ConfigLoader.parse(yaml, null, Path.of("").toAbsolutePath());
+        out.println("demo backend on 127.0.0.1:" + backend.port());
+        return serve(config, null, out, err, backend);
+    }
+
+    private static int serve(GatewayConfig config, Path file, PrintStream out, PrintStream err, AutoCloseable extra)
+            throws Exception {
+        GatewayServer server;
+        try {
+            server = GatewayServer.start(config);
+        } catch (ConfigException e) {
+            err.println("invalid configuration:");
+            e.problems().forEach(p -> err.println("  " + p));
+            return 1;
+        } catch (IOException e) {
+            err.println("cannot start: " + e.getMessage());
+            return 1;
+        }
+        printSummary(server, out);
+        ConfigReloader reloader = null;
+        if (file != null) {
+            reloader = new ConfigReloader(file, server::reload, out);
+            reloader.start(config.watchFile());
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        ConfigReloader finalReloader = reloader;
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            out.println("shutting down: draining in-flight exchanges (up to " + config.drainTimeout().toSeconds() + "s)");
+            server.close();
+            try {
+                if (finalReloader != null) {
+                    finalReloader.close();
+                }
+                if (extra != null) {
+                    extra.close();
+                }
+            } catch (Exception ignored) {
+                // the process is ending
+            }
+            out.println("stopped");
+            out.flush();
+            stopped.countDown();
+        }, "polygate-shutdown"));
+        stopped.await();
+        return 0;
+    }
+
+    private static void printSummary(GatewayServer server, PrintStream out) {
+        GatewayConfig config = server.config();
+        out.println("polygate started (" + server.transportName() + " transport)");
+        for (ListenerConfig listener : config.listeners()) {
+            String protocols = listener.tls() != null
+                    ? (listener.http2() ? "TLS, ALPN h2 + http/1.1" : "TLS, http/1.1")
+                    : (listener.http2() ? "HTTP/1.1 + h2c" : "HTTP/1.1");
+            String mtls = listener.tls() == null ? "" : ", client certificates: "
+                    + listener.tls().clientAuth().name().toLowerCase(java.util.Locale.ROOT);
+            out.println("  listener " + listener.name() + " on " + listener.address() + ":" + server.port(listener.name())
+                    + " (" + protocols + mtls + ")");
+        }
+        if (server.adminPort() > 0) {
+            out.println("  admin on " + config.admin().address() + ":" + server.adminPort() + " (/live, /ready, /routes)");
+        }
+        for (String route : server.routeSummary()) {
+            out.println("  route " + route);
+        }
+        if (server.devCaFile() != null) {
+            out.println("  development CA: " + server.devCaFile().toAbsolutePath()
+                    + "  (curl --cacert " + server.devCaFile().toAbsolutePath() + " https://localhost:...)");
+        }
+        out.flush();
+    }
+
+    private static Path configOption(List<String> args, PrintStream err) {
+        int i = args.indexOf("--config");
+        if (i < 0 || i + 1 >= args.size()) {
+            err.println("missing --config FILE");
+            return null;
+        }
+        return Path.of(args.get(i + 1));
+    }
+
+    private static int intOption(List<String> args, String name, int fallback) {
+        int i = args.indexOf(name);
+        return i >= 0 && i + 1 < args.size() ? Integer.parseInt(args.get(i + 1)) : fallback;
+    }
+
+    private static boolean isHelp(String arg) {
+        return arg.equals("--help") || arg.equals("-h") || arg.equals("help");
+    }
+}

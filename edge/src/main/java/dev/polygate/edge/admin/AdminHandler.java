@@ -1,0 +1,68 @@
+package dev.polygate.edge.admin;
+
+import dev.polygate.edge.exchange.ProblemResponse;
+import dev.polygate.spi.ErrorKind;
+import dev.polygate.spi.GatewayException;
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
+import java.nio.charset.StandardCharsets;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+
+/** The admin API: {@code /live} (the process runs), {@code /ready} (it takes traffic), {@code /routes}. */
+public final class AdminHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
+    private final BooleanSupplier ready;
+    private final Supplier<String> routesJson;
+
+    public AdminHandler(BooleanSupplier ready, Supplier<String> routesJson) {
+        this.ready = ready;
+        this.routesJson = routesJson;
+    }
+
+    @Override
+    protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
+        String path = request.uri();
+        int q = path.indexOf('?');
+        if (q >= 0) {
+            path = path.substring(0, q);
+        }
+        FullHttpResponse response = switch (path) {
+            case "/live" -> json(ctx, HttpResponseStatus.OK, "{\"status\":\"live\"}");
+            case "/ready" -> ready.getAsBoolean()
+                    ? json(ctx, HttpResponseStatus.OK, "{\"status\":\"ready\"}")
+                    : json(ctx, HttpResponseStatus.SERVICE_UNAVAILABLE, "{\"status\":\"draining\"}");
+            case "/routes" -> json(ctx, HttpResponseStatus.OK, routesJson.get());
+            default -> ProblemResponse.render(new GatewayException(ErrorKind.NOT_FOUND, "no admin resource " + path),
+                    null, ctx.alloc(), HttpVersion.HTTP_1_1);
+        };
+        boolean keepAlive = HttpUtil.isKeepAlive(request);
+        HttpUtil.setKeepAlive(response, keepAlive);
+        var future = ctx.writeAndFlush(response);
+        if (!keepAlive) {
+            future.addListener(ChannelFutureListener.CLOSE);
+        }
+    }
+
+    private static FullHttpResponse json(ChannelHandlerContext ctx, HttpResponseStatus status, String body) {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        ByteBuf content = ctx.alloc().buffer(bytes.length).writeBytes(bytes);
+        FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, content);
+        response.headers().set(HttpHeaderNames.CONTENT_TYPE, "application/json")
+                .setInt(HttpHeaderNames.CONTENT_LENGTH, bytes.length);
+        return response;
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        ctx.close();
+    }
+}

@@ -1,0 +1,17 @@
+package dev.polygate.edge.config;
+
+import java.time.Duration;
+
+/**
+ * Protocol limits that protect the gateway from floods and malformed input.
+ *
+ * @param maxHeaderSize        total request header bytes (HTTP/1.1) or header list size (HTTP/2); beyond: 431
+ * @param maxInitialLineLength request line bytes; beyond: 414
+ * @param maxRequestBody       request body bytes for every route; 0 = no global limit; beyond: 413
+ * @param maxConcurrentStreams HTTP/2 streams per connection
+ * @param maxRstFramesPerMinute HTTP/2 resets a client may cause per minute before the connection is closed
+ * @param clientIdleTimeout    a client connection idle this long is closed
+ */
+public record LimitsConfig(int maxHeaderSize, int maxInitialLineLength, long maxRequestBody, int maxConcurrentStreams,
+                           int maxRstFramesPerMinute, Duration clientIdleTimeout) {
+}

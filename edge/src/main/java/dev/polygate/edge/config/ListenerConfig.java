@@ -1,0 +1,10 @@
+package dev.polygate.edge.config;
+
+/**
+ * One listening socket.
+ *
+ * @param tls   null for a cleartext listener (HTTP/1.1 and h2c)
+ * @param http2 offer HTTP/2 (ALPN h2 with TLS, h2c without)
+ */
+public record ListenerConfig(String name, String address, int port, TlsConfig tls, boolean http2) {
+}

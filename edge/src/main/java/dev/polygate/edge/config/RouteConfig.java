@@ -1,0 +1,45 @@
+package dev.polygate.edge.config;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One route.
+ *
+ * @param path        the {@code routes[i]} path, used to place errors of translators and policies
+ * @param translator  the translator's name ({@code http} by default)
+ * @param backend     the translator's own section, validated by its factory
+ * @param stripPrefix removed from the path before it is sent upstream (nullable)
+ * @param rewrite     a path template for the upstream path, e.g. {@code /v2/{id}/{**}} (nullable)
+ */
+public record RouteConfig(String path, String name, Match match, String translator, JsonNode backend,
+                          String stripPrefix, String rewrite, List<PolicyEntry> policies) {
+
+    public RouteConfig {
+        policies = List.copyOf(policies);
+    }
+
+    /**
+     * What a request must look like for this route.
+     *
+     * @param host     exact host, {@code *.example.com}, or null for any
+     * @param pathKind how {@code pathValue} matches
+     * @param methods  upper-case methods; empty = any
+     * @param headers  lower-case header name to exact value, or {@code *} for present
+     */
+    public record Match(String host, PathKind pathKind, String pathValue, Set<String> methods,
+                        Map<String, String> headers) {
+        public Match {
+            methods = Set.copyOf(methods);
+            headers = Map.copyOf(headers);
+        }
+    }
+
+    public enum PathKind { TEMPLATE, PREFIX }
+
+    /** One policy of the route's chain: the factory's name and its section. */
+    public record PolicyEntry(String path, String name, JsonNode config) {
+    }
+}

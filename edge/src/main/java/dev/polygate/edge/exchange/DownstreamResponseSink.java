@@ -1,0 +1,209 @@
+package dev.polygate.edge.exchange;
+
+import dev.polygate.spi.GatewayException;
+import dev.polygate.spi.HopByHopHeaders;
+import dev.polygate.spi.ResponseHead;
+import dev.polygate.spi.ResponseSink;
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.handler.codec.http.DefaultHttpContent;
+import io.netty.handler.codec.http.DefaultHttpResponse;
+import io.netty.handler.codec.http.DefaultLastHttpContent;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.LastHttpContent;
+
+/**
+ * Writes a translator's response to the client. Writes are flushed once per event-loop task rather than per
+ * chunk, so a burst of chunks read from an upstream in one go leaves in one system call.
+ */
+final class DownstreamResponseSink implements ResponseSink {
+    private final DownstreamExchange exchange;
+    private final ResponseFraming framing;
+    private final Runnable flushTask = this::flushNow;
+    private Runnable writabilityListener;
+    private boolean headSent;
+    private boolean done;
+    private boolean bodyless;
+    private boolean chunked;
+    private boolean closeAfter;
+    private boolean flushScheduled;
+    private int status;
+    private long bytesSent;
+
+    DownstreamResponseSink(DownstreamExchange exchange, ResponseFraming framing) {
+        this.exchange = exchange;
+        this.framing = framing;
+    }
+
+    @Override
+    public void sendHead(ResponseHead head) {
+        if (done || headSent) {
+            return;
+        }
+        headSent = true;
+        status = head.status();
+        HttpHeaders headers = head.headers();
+        HopByHopHeaders.strip(headers);
+        HttpResponse response = new DefaultHttpResponse(framing.http2() ? HttpVersion.HTTP_1_1 : framing.version(),
+                HttpResponseStatus.valueOf(status), headers);
+        bodyless = framing.headRequest() || status == 204 || status == 304 || status < 200;
+        if (!framing.http2()) {
+            frameForHttp1(response);
+        }
+        channel().write(response);
+        scheduleFlush();
+    }
+
+    private void frameForHttp1(HttpResponse response) {
+        HttpHeaders headers = response.headers();
+        closeAfter = !framing.keepAlive() || !exchange.requestComplete() || exchangeDraining();
+        if (!bodyless && !headers.contains(HttpHeaderNames.CONTENT_LENGTH)) {
+            if (framing.version() == HttpVersion.HTTP_1_0) {
+                closeAfter = true; // the end of the body is the end of the connection
+            } else {
+                chunked = true;
+                headers.set(HttpHeaderNames.TRANSFER_ENCODING, HttpHeaderValues.CHUNKED);
+            }
+        }
+        if (closeAfter) {
+            headers.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+        } else if (framing.version() == HttpVersion.HTTP_1_0) {
+            headers.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
+        }
+    }
+
+    @Override
+    public void sendData(ByteBuf chunk) {
+        if (done || !headSent || bodyless || !chunk.isReadable()) {
+            chunk.release();
+            return;
+        }
+        bytesSent += chunk.readableBytes();
+        channel().write(new DefaultHttpContent(chunk));
+        scheduleFlush();
+    }
+
+    @Override
+    public void sendEnd(HttpHeaders trailers) {
+        if (done || !headSent) {
+            return;
+        }
+        done = true;
+        LastHttpContent last = LastHttpContent.EMPTY_LAST_CONTENT;
+        if (!trailers.isEmpty() && (framing.http2() || chunked)) {
+            last = new DefaultLastHttpContent();
+            last.trailingHeaders().set(trailers);
+        }
+        boolean close = closeAfter;
+        channel().writeAndFlush(last).addListener((ChannelFutureListener) f -> {
+            if (!f.isSuccess()) {
+                exchange.finish(true);
+            }
+        });
+        exchange.finish(close);
+    }
+
+    @Override
+    public void sendError(GatewayException error) {
+        if (done) {
+            return;
+        }
+        if (headSent) {
+            // The status is committed: the only honest signal left is to abort the stream or connection.
+            done = true;
+            channel().flush();
+            channel().close();
+            exchange.finish(true);
+            return;
+        }
+        headSent = true;
+        done = true;
+        status = error.kind().httpStatus();
+        FullHttpResponse response = ProblemResponse.render(error, null, channel().alloc(),
+                framing.http2() ? HttpVersion.HTTP_1_1 : framing.version());
+        bytesSent += response.content().readableBytes();
+        boolean close = false;
+        if (!framing.http2()) {
+            close = !framing.keepAlive() || !exchange.requestComplete() || exchangeDraining();
+            if (close) {
+                response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+            }
+        }
+        if (framing.headRequest()) {
+            response.content().clear();
+        }
+        channel().writeAndFlush(response);
+        exchange.finish(close);
+    }
+
+    @Override
+    public boolean isWritable() {
+        return channel().isWritable();
+    }
+
+    @Override
+    public void onWritabilityChanged(Runnable listener) {
+        this.writabilityListener = listener;
+    }
+
+    @Override
+    public boolean isHeadSent() {
+        return headSent;
+    }
+
+    @Override
+    public boolean isDone() {
+        return done;
+    }
+
+    void writabilityChanged() {
+        Runnable listener = writabilityListener;
+        if (listener != null && !done) {
+            listener.run();
+        }
+    }
+
+    void markCancelled() {
+        if (!done) {
+            done = true;
+            if (status == 0) {
+                status = 499;
+            }
+        }
+    }
+
+    int status() {
+        return status;
+    }
+
+    long bytesSent() {
+        return bytesSent;
+    }
+
+    private boolean exchangeDraining() {
+        return exchange.draining();
+    }
+
+    private Channel channel() {
+        return exchange.channel();
+    }
+
+    private void scheduleFlush() {
+        if (!flushScheduled) {
+            flushScheduled = true;
+            channel().eventLoop().execute(flushTask);
+        }
+    }
+
+    private void flushNow() {
+        flushScheduled = false;
+        channel().flush();
+    }
+}

@@ -1,0 +1,131 @@
+package dev.polygate.edge.runtime;
+
+import dev.polygate.edge.config.GatewayConfig;
+import dev.polygate.edge.config.RouteConfig;
+import dev.polygate.edge.policy.BodyLimitPolicy;
+import dev.polygate.edge.routing.HostPattern;
+import dev.polygate.edge.routing.PathPattern;
+import dev.polygate.edge.routing.PathRewriter;
+import dev.polygate.edge.routing.RouteRule;
+import dev.polygate.edge.routing.RouteTable;
+import dev.polygate.spi.ConfigException;
+import dev.polygate.spi.ConfigPaths;
+import dev.polygate.spi.Policy;
+import dev.polygate.spi.PolicyChain;
+import dev.polygate.spi.Translator;
+import dev.polygate.spi.TranslatorContext;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Everything a configuration decides about requests: the route table with each route's policy chain and
+ * translator. Immutable; a reload builds a new one and swaps it in whole.
+ */
+public final class RoutingSnapshot implements AutoCloseable {
+    private final RouteTable<RouteEntry> table;
+    private final List<Translator> translators;
+
+    private RoutingSnapshot(RouteTable<RouteEntry> table, List<Translator> translators) {
+        this.table = table;
+        this.translators = translators;
+    }
+
+    RouteTable<RouteEntry> table() {
+        return table;
+    }
+
+    /** Builds every route; all problems of all routes are reported together. */
+    public static RoutingSnapshot build(GatewayConfig config, Extensions extensions, TranslatorContext context)
+            throws ConfigException {
+        List<ConfigException.Problem> problems = new ArrayList<>();
+        List<RouteRule<RouteEntry>> rules = new ArrayList<>();
+        List<Translator> translators = new ArrayList<>();
+        for (RouteConfig route : config.routes()) {
+            try {
+                rules.add(rule(route, config, extensions, context, translators));
+            } catch (ConfigException e) {
+                problems.addAll(e.problems());
+            }
+        }
+        if (!problems.isEmpty()) {
+            translators.forEach(Translator::close);
+            throw new ConfigException(problems);
+        }
+        return new RoutingSnapshot(RouteTable.of(rules), List.copyOf(translators));
+    }
+
+    private static RouteRule<RouteEntry> rule(RouteConfig route, GatewayConfig config, Extensions extensions,
+                                              TranslatorContext context, List<Translator> translators)
+            throws ConfigException {
+        List<ConfigException.Problem> problems = new ArrayList<>();
+        RouteConfig.Match match = route.match();
+        PathPattern pattern = null;
+        String matchPath = ConfigPaths.join(route.path(), match.pathKind() == RouteConfig.PathKind.TEMPLATE
+                ? "match.path" : "match.prefix");
+        try {
+            pattern = match.pathKind() == RouteConfig.PathKind.TEMPLATE
+                    ? PathPattern.template(match.pathValue()) : PathPattern.prefix(match.pathValue());
+            if (route.rewrite() != null) {
+                try {
+                    PathRewriter.validate(route.rewrite(), pattern);
+                } catch (IllegalArgumentException e) {
+                    problems.add(new ConfigException.Problem(ConfigPaths.join(route.path(), "rewrite"), e.getMessage()));
+                }
+            }
+        } catch (IllegalArgumentException e) {
+            problems.add(new ConfigException.Problem(matchPath, e.getMessage()));
+        }
+        HostPattern host = null;
+        try {
+            host = HostPattern.parse(match.host());
+        } catch (IllegalArgumentException e) {
+            problems.add(new ConfigException.Problem(ConfigPaths.join(route.path(), "match.host"), e.getMessage()));
+        }
+        Translator translator = null;
+        try {
+            translator = extensions.translator(route.translator(), ConfigPaths.join(route.path(), "translator"))
+                    .create(route.backend(), context);
+            translators.add(translator);
+        } catch (ConfigException e) {
+            problems.addAll(e.problems().get(0).path().endsWith(".translator") ? e.problems()
+                    : e.under(ConfigPaths.join(route.path(), "backend")).problems());
+        }
+        List<Policy> policies = new ArrayList<>();
+        if (config.limits().maxRequestBody() > 0) {
+            policies.add(new BodyLimitPolicy(config.limits().maxRequestBody()));
+        }
+        for (RouteConfig.PolicyEntry entry : route.policies()) {
+            try {
+                policies.add(extensions.policy(entry.name(), entry.path()).create(entry.config(), context));
+            } catch (ConfigException e) {
+                problems.addAll(e.problems().get(0).path().equals(entry.path()) ? e.problems()
+                        : e.under(entry.path()).problems());
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new ConfigException(problems);
+        }
+        Translator terminal = translator;
+        PolicyChain chain = terminal::handle;
+        for (int i = policies.size() - 1; i >= 0; i--) {
+            chain = new PolicyLink(policies.get(i), chain);
+        }
+        RouteEntry entry = new RouteEntry(route.name(), route.translator(), chain, route.stripPrefix(), route.rewrite(),
+                pattern);
+        return new RouteRule<>(route.name(), host, pattern, match.methods(), match.headers(), entry);
+    }
+
+    /** The routes in precedence order, for the start-up summary. */
+    public List<String> describe() {
+        List<String> lines = new ArrayList<>();
+        for (RouteRule<RouteEntry> rule : table.rules()) {
+            lines.add(rule.name() + " -> " + rule.target().translatorName());
+        }
+        return lines;
+    }
+
+    @Override
+    public void close() {
+        translators.forEach(Translator::close);
+    }
+}

@@ -1,0 +1,21 @@
+package dev.polygate.edge.server;
+
+import dev.polygate.edge.config.GatewayConfig;
+import dev.polygate.spi.TransportKind;
+import dev.polygate.spi.TranslatorContext;
+import dev.polygate.spi.UpstreamConfig;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/** What translator and policy factories see of one configuration. */
+record ConfiguredTranslatorContext(GatewayConfig config, TransportKind transport) implements TranslatorContext {
+    @Override
+    public Optional<UpstreamConfig> upstream(String name) {
+        return Optional.ofNullable(config.upstreams().get(name));
+    }
+
+    @Override
+    public Path configDirectory() {
+        return config.baseDirectory() == null ? Path.of("").toAbsolutePath() : config.baseDirectory();
+    }
+}

@@ -1,0 +1,41 @@
+package dev.polygate.edge.server;
+
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.handler.flush.FlushConsolidationHandler;
+import io.netty.handler.ssl.SniHandler;
+import io.netty.handler.ssl.SslContext;
+import io.netty.util.Mapping;
+
+/** Sets up each accepted connection: TLS with SNI and ALPN, or cleartext with h2c detection. */
+final class ListenerInitializer extends ChannelInitializer<Channel> {
+    private final ProtocolPipelines pipelines;
+    private final Mapping<String, SslContext> sni;
+    private final boolean http2;
+    private final ChannelGroup connections;
+
+    /** @param sni null for a cleartext listener */
+    ListenerInitializer(ProtocolPipelines pipelines, Mapping<String, SslContext> sni, boolean http2,
+                        ChannelGroup connections) {
+        this.pipelines = pipelines;
+        this.sni = sni;
+        this.http2 = http2;
+        this.connections = connections;
+    }
+
+    @Override
+    protected void initChannel(Channel channel) {
+        connections.add(channel);
+        // Pipelined HTTP/1.1 answers and many HTTP/2 streams leave in fewer system calls.
+        channel.pipeline().addLast("flush", new FlushConsolidationHandler(256, true));
+        if (sni != null) {
+            channel.pipeline().addLast("sni", new SniHandler(sni, 16 * 1024, 10_000));
+            channel.pipeline().addLast("alpn", new AlpnPipelineSelector(pipelines));
+        } else if (http2) {
+            channel.pipeline().addLast("detect", new CleartextProtocolDetector(pipelines));
+        } else {
+            pipelines.http1(channel.pipeline(), false, false);
+        }
+    }
+}

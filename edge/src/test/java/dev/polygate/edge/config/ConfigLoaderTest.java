@@ -1,0 +1,116 @@
+package dev.polygate.edge.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.polygate.spi.ConfigException;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class ConfigLoaderTest {
+    private static final Path BASE = Path.of("/tmp");
+
+    private static GatewayConfig parse(String yaml) throws ConfigException {
+        return ConfigLoader.parse(yaml, null, BASE);
+    }
+
+    private static ConfigException errors(String yaml) {
+        try {
+            parse(yaml);
+        } catch (ConfigException e) {
+            return e;
+        }
+        throw new AssertionError("expected the configuration to be rejected");
+    }
+
+    @Test
+    void emptyFileGivesTheDefaults() throws Exception {
+        GatewayConfig config = parse("");
+        assertThat(config.listeners()).extracting(ListenerConfig::port).containsExactly(8443, 8080);
+        assertThat(config.listeners().get(0).tls()).isNotNull();
+        assertThat(config.listeners().get(1).tls()).isNull();
+        assertThat(config.admin()).isEqualTo(new AdminConfig(true, "127.0.0.1", 9901));
+        assertThat(config.drainTimeout()).isEqualTo(Duration.ofSeconds(30));
+    }
+
+    @Test
+    void routesAndUpstreamsAreBound() throws Exception {
+        GatewayConfig config = parse("""
+                upstreams:
+                  users: { endpoints: [ "http://127.0.0.1:9000", "h2c://127.0.0.1:9001" ], connectTimeout: 250ms }
+                routes:
+                  - name: users
+                    match: { host: "*.example.com", path: "/users/{id}/orders/**", methods: [get, POST], headers: { X-Env: canary } }
+                    stripPrefix: /users
+                    backend: { upstream: users }
+                    policies:
+                      - bodyLimit: { maxBytes: 1MiB }
+                """);
+        assertThat(config.upstreams().get("users").endpoints()).hasSize(2);
+        assertThat(config.upstreams().get("users").connectTimeout()).isEqualTo(Duration.ofMillis(250));
+        RouteConfig route = config.routes().get(0);
+        assertThat(route.match().methods()).containsExactlyInAnyOrder("GET", "POST");
+        assertThat(route.match().headers()).containsEntry("x-env", "canary");
+        assertThat(route.match().pathKind()).isEqualTo(RouteConfig.PathKind.TEMPLATE);
+        assertThat(route.policies()).singleElement().satisfies(p -> {
+            assertThat(p.name()).isEqualTo("bodyLimit");
+            assertThat(p.path()).isEqualTo("routes[0].policies[0].bodyLimit");
+        });
+    }
+
+    @Test
+    void unknownKeysAreErrorsWithTheirYamlPath() {
+        ConfigException e = errors("""
+                routes:
+                  - match: { path: /a }
+                    backend: { upstream: x }
+                  - match: { path: /b }
+                    backend: { upstream: x }
+                  - match: { pathh: /c }
+                    backend: { upstream: x }
+                """);
+        assertThat(e.problems()).extracting(ConfigException.Problem::path).contains("routes[2].match.pathh");
+        assertThat(e.getMessage()).contains("routes[2].match.pathh: unknown key");
+    }
+
+    @Test
+    void everyProblemIsReportedAtOnce() {
+        ConfigException e = errors("""
+                drainTimeout: soon
+                limits: { maxHeaderSize: lots }
+                listeners:
+                  - { name: a, port: 99999 }
+                upstreams:
+                  u: { endpoints: [ "ftp://host:21" ] }
+                routes:
+                  - match: { path: relative }
+                """);
+        assertThat(e.problems()).extracting(ConfigException.Problem::path).contains(
+                "drainTimeout", "limits.maxHeaderSize", "listeners[0].port", "upstreams.u.endpoints[0]",
+                "routes[0].match.path", "routes[0].backend");
+    }
+
+    @Test
+    void invalidYamlSaysWhere() {
+        ConfigException e = errors("routes: [ {\n");
+        assertThat(e.getMessage()).contains("not valid YAML").contains("line");
+    }
+
+    @Test
+    void clientAuthNeedsACa() {
+        ConfigException e = errors("""
+                listeners:
+                  - { name: tls, port: 8443, tls: { clientAuth: require } }
+                """);
+        assertThat(e.problems()).extracting(ConfigException.Problem::path).contains("listeners[0].tls.clientCa");
+    }
+
+    @Test
+    void sizesAndDurationsReadAsPeopleWriteThem() {
+        assertThat(HumanSize.parse("16KiB")).isEqualTo(16384);
+        assertThat(HumanSize.parse("10MB")).isEqualTo(10L << 20);
+        assertThat(HumanSize.parse("512")).isEqualTo(512);
+        assertThatThrownBy(() -> HumanSize.parse("big")).hasMessageContaining("not a size");
+    }
+}

@@ -1,0 +1,50 @@
+package dev.polygate.spi;
+
+import io.netty.util.concurrent.EventExecutor;
+
+/**
+ * One request and its response as it passes through policies and a translator. Everything about an
+ * exchange happens on {@link #executor()}, so its state needs no locks.
+ */
+public interface Exchange {
+    RequestHead request();
+
+    /** Replaces the request head for the rest of the chain (path rewrite, header changes). */
+    void request(RequestHead head);
+
+    RequestBody requestBody();
+
+    ResponseSink response();
+
+    ClientInfo client();
+
+    /** The name of the route that matched. */
+    String routeName();
+
+    /**
+     * The event loop of the client's connection. Translators that open connections use it as their
+     * event loop so that both sides of an exchange share one thread.
+     */
+    EventExecutor executor();
+
+    /** Runs {@code action} on the executor if the client goes away before the response ends. */
+    void onCancel(Runnable action);
+
+    /** Records which upstream endpoint served the exchange, for the access log. */
+    void upstream(String endpoint);
+
+    /** A policy's way to wrap the body or the sink: the chain continues with the returned view. */
+    default Exchange with(RequestBody body, ResponseSink sink) {
+        return new ForwardingExchange(this) {
+            @Override
+            public RequestBody requestBody() {
+                return body;
+            }
+
+            @Override
+            public ResponseSink response() {
+                return sink;
+            }
+        };
+    }
+}

@@ -1,0 +1,6 @@
+package dev.polygate.spi;
+
+/** The rest of a route's policy chain, ending in its translator. */
+public interface PolicyChain {
+    void proceed(Exchange exchange);
+}
