@@ -14,6 +14,7 @@ import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpServerUpgradeHandler;
 import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.ReferenceCountUtil;
 import java.util.ArrayDeque;
@@ -80,7 +81,9 @@ public final class HttpExchangeHandler extends ChannelInboundHandlerAdapter impl
         boolean emptyBody = full ? !((FullHttpRequest) request).content().isReadable() : emptyByFraming(request);
         boolean keepAlive = http2 || HttpUtil.isKeepAlive(request);
         boolean expectContinue = !http2 && HttpUtil.is100ContinueExpected(request);
-        ResponseFraming framing = new ResponseFraming(http2, request.protocolVersion(),
+        // An undecodable request line has no trustworthy version: answer as HTTP/1.1.
+        HttpVersion version = request.decoderResult().isFailure() ? HttpVersion.HTTP_1_1 : request.protocolVersion();
+        ResponseFraming framing = new ResponseFraming(http2, version,
                 HttpMethod.HEAD.equals(request.method()), keepAlive);
         DownstreamExchange exchange = new DownstreamExchange(ctx.channel(), this, client, request.method().name(),
                 request.uri(), framing, full ? ((FullHttpRequest) request).content().readableBytes()
