@@ -28,6 +28,10 @@ public final class RunningGateway implements AutoCloseable {
         return new RunningGateway(GatewayServer.start(config));
     }
 
+    public static RunningGateway of(GatewayServer server) {
+        return new RunningGateway(server);
+    }
+
     public GatewayServer server() {
         return server;
     }
