@@ -15,6 +15,11 @@ record ConfiguredTranslatorContext(GatewayConfig config, TransportKind transport
     }
 
     @Override
+    public java.util.Set<String> upstreamNames() {
+        return config.upstreams().keySet();
+    }
+
+    @Override
     public Path configDirectory() {
         return config.baseDirectory() == null ? Path.of("").toAbsolutePath() : config.baseDirectory();
     }

@@ -8,6 +8,11 @@ public interface TranslatorContext {
     /** The upstream of that name from the {@code upstreams} section. */
     Optional<UpstreamConfig> upstream(String name);
 
+    /** The names of every configured upstream, for error messages that list them. */
+    default java.util.Set<String> upstreamNames() {
+        return java.util.Set.of();
+    }
+
     /** The directory of the configuration file; relative file names are resolved against it. */
     Path configDirectory();
 

@@ -1,0 +1,90 @@
+package dev.polygate.translators.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.polygate.spi.Translator;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * 20 MB each way without buffering: the client body is generated only while the translator wants more,
+ * and the response stops flowing while the client is unwritable.
+ */
+class StreamingTest {
+    private static final long SIZE = 20L * 1024 * 1024;
+    /** One socket read (and what the decoder already had) may still arrive after the pause. */
+    private static final long MAX_AFTER_PAUSE = 256 * 1024;
+    private static TestCertificate certificate;
+    @TempDir
+    Path dir;
+    private ProxyHarness proxy;
+
+    @BeforeAll
+    static void certificate() throws Exception {
+        certificate = TestCertificate.localhost();
+    }
+
+    @BeforeEach
+    void start() {
+        proxy = new ProxyHarness(dir);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        proxy.close();
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Backends.class, names = {"HTTP1", "H2C", "HTTPS_H2"})
+    void twentyMegabytesEchoedBothWays(Backends kind) throws Exception {
+        TestBackend backend = proxy.track(kind.start("b1", certificate));
+        Translator translator = proxy.translator(kind.upstream("u", certificate.writePem(dir), backend), null);
+        TestRequestBody body = TestRequestBody.chunked(proxy.loop(), SIZE, null);
+        TestExchange exchange = TestExchange.post(proxy.loop(), "/echo", body);
+        exchange.sink().stallEvery = 1024 * 1024;
+
+        RecordingSink sink = proxy.run(translator, exchange);
+
+        assertThat(sink.error).isNull();
+        assertThat(sink.bytes).isEqualTo(SIZE);
+        assertThat(backend.nextRequest().awaitBodyBytes()).isEqualTo(SIZE);
+        assertThat(body.pauses.get()).as("reading from the client paused").isPositive();
+        assertThat(sink.stalls).isPositive();
+        assertThat(sink.bytesWhileUnwritable / sink.stalls).isLessThan(MAX_AFTER_PAUSE);
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Backends.class, names = {"HTTP1", "H2C"})
+    void twentyMegabyteResponseFollowsTheClientsPace(Backends kind) throws Exception {
+        TestBackend backend = proxy.track(kind.start("b1", certificate));
+        Translator translator = proxy.translator(kind.upstream("u", null, backend), null);
+        TestExchange exchange = proxy.get("/bytes/" + SIZE);
+        exchange.sink().stallEvery = 256 * 1024;
+
+        RecordingSink sink = proxy.run(translator, exchange);
+
+        assertThat(sink.error).isNull();
+        assertThat(sink.head.headers().get("content-length")).isEqualTo(String.valueOf(SIZE));
+        assertThat(sink.bytes).isEqualTo(SIZE);
+        assertThat(sink.stalls).isGreaterThan(10);
+        assertThat(sink.bytesWhileUnwritable / sink.stalls).isLessThan(MAX_AFTER_PAUSE);
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Backends.class, names = {"HTTP1", "H2C"})
+    void twentyMegabyteUploadIsCountedByTheBackend(Backends kind) throws Exception {
+        TestBackend backend = proxy.track(kind.start("b1", certificate));
+        Translator translator = proxy.translator(kind.upstream("u", null, backend), null);
+        TestRequestBody body = TestRequestBody.sized(proxy.loop(), SIZE);
+
+        RecordingSink sink = proxy.run(translator, TestExchange.post(proxy.loop(), "/count-slowly", body));
+
+        assertThat(sink.body()).isEqualTo(String.valueOf(SIZE));
+        assertThat(body.pauses.get()).isPositive();
+    }
+}
