@@ -35,6 +35,11 @@ public final class Main {
     }
 
     public static void main(String[] args) throws Exception {
+        // Leak tracking samples allocations and costs measurable throughput; tests run it at paranoid
+        // level instead. Set -Dio.netty.leakDetection.level to turn it back on in production.
+        if (System.getProperty("io.netty.leakDetection.level") == null) {
+            System.setProperty("io.netty.leakDetection.level", "disabled");
+        }
         System.exit(run(Arrays.asList(args), System.out, System.err));
     }
 

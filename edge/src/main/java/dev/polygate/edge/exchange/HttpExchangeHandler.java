@@ -27,6 +27,7 @@ import java.util.logging.Logger;
  */
 public final class HttpExchangeHandler extends ChannelInboundHandlerAdapter implements ExchangeOwner {
     private static final Logger LOG = Logger.getLogger(HttpExchangeHandler.class.getName());
+    private static final int MAX_WAITING = 16;
 
     private final ServerContext server;
     private final boolean http2;
@@ -54,7 +55,12 @@ public final class HttpExchangeHandler extends ChannelInboundHandlerAdapter impl
             return;
         }
         if (current != null && current.requestComplete()) {
-            waiting.add(msg); // pipelined: its turn comes when the current response ends
+            // Pipelined: its turn comes when the current response ends. Reading pauses only when several
+            // wait, so the common one-request-at-a-time client never costs an epoll change.
+            waiting.add(msg);
+            if (waiting.size() >= MAX_WAITING) {
+                ctx.channel().config().setAutoRead(false);
+            }
             return;
         }
         if (msg instanceof HttpRequest request) {
@@ -133,7 +139,8 @@ public final class HttpExchangeHandler extends ChannelInboundHandlerAdapter impl
         if (exchange != current) {
             return;
         }
-        boolean hold = exchange.body().wantsNoMoreData() || !http2 && exchange.requestComplete();
+        boolean hold = exchange.body().wantsNoMoreData() && !exchange.requestComplete()
+                || waiting.size() >= MAX_WAITING;
         ctx.channel().config().setAutoRead(!hold);
     }
 

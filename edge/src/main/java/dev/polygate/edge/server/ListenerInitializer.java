@@ -27,8 +27,9 @@ final class ListenerInitializer extends ChannelInitializer<Channel> {
     @Override
     protected void initChannel(Channel channel) {
         connections.add(channel);
-        // Pipelined HTTP/1.1 answers and many HTTP/2 streams leave in fewer system calls.
-        channel.pipeline().addLast("flush", new FlushConsolidationHandler(256, true));
+        // Pipelined HTTP/1.1 answers and many HTTP/2 streams leave in fewer system calls. Flushes outside a read
+        // pass straight through: the response sink already coalesces those per event-loop task.
+        channel.pipeline().addLast("flush", new FlushConsolidationHandler(256, false));
         if (sni != null) {
             channel.pipeline().addLast("sni", new SniHandler(sni, 16 * 1024, 10_000));
             channel.pipeline().addLast("alpn", new AlpnPipelineSelector(pipelines));

@@ -14,10 +14,8 @@ import io.netty.handler.codec.http2.Http2MultiplexHandler;
 import io.netty.handler.codec.http2.Http2ServerUpgradeCodec;
 import io.netty.handler.codec.http2.Http2Settings;
 import io.netty.handler.codec.http2.Http2StreamFrameToHttpObjectCodec;
-import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.AsciiString;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 
 /** Sets up a connection's pipeline for HTTP/1.1 (optionally with the h2c upgrade) or for HTTP/2. */
 final class ProtocolPipelines {
@@ -85,8 +83,7 @@ final class ProtocolPipelines {
         };
     }
 
-    private IdleStateHandler idleHandler() {
-        long millis = limits.clientIdleTimeout().toMillis();
-        return new IdleStateHandler(0, 0, millis, TimeUnit.MILLISECONDS);
+    private ClientIdleCloser idleHandler() {
+        return new ClientIdleCloser(limits.clientIdleTimeout().toNanos());
     }
 }

@@ -18,6 +18,9 @@ final class UpstreamConnection {
     private boolean goingAway;
     private int activeStreams;
     private ScheduledFuture<?> idleClose;
+    private long idleSince;
+    private long idleTimeoutNanos;
+    private Runnable onIdleClose;
 
     UpstreamConnection(Channel channel, Endpoint endpoint) {
         this.channel = channel;
@@ -47,7 +50,7 @@ final class UpstreamConnection {
     }
 
     void lease() {
-        cancelIdleClose();
+        markInUse();
         leased = true;
     }
 
@@ -72,7 +75,7 @@ final class UpstreamConnection {
     }
 
     void streamOpened() {
-        cancelIdleClose();
+        markInUse();
         activeStreams++;
     }
 
@@ -85,24 +88,43 @@ final class UpstreamConnection {
         return activeStreams;
     }
 
-    /** Closes the connection after {@code timeout} unless it is used again before. */
+    /**
+     * Closes the connection after {@code timeout} unless it is used again before. Reuse only clears a
+     * timestamp: the one timer per connection looks at it when it fires, so a busy connection costs no
+     * timer scheduling per exchange.
+     */
     void closeWhenIdleFor(Duration timeout, Runnable onIdleClose) {
-        cancelIdleClose();
         if (timeout.isZero() || timeout.isNegative()) {
             return;
         }
-        idleClose = channel.eventLoop().schedule(() -> {
-            idleClose = null;
-            onIdleClose.run();
-            channel.close();
-        }, timeout.toNanos(), TimeUnit.NANOSECONDS);
+        idleSince = System.nanoTime();
+        idleTimeoutNanos = timeout.toNanos();
+        this.onIdleClose = onIdleClose;
+        if (idleClose == null) {
+            scheduleIdleCheck(idleTimeoutNanos);
+        }
     }
 
-    private void cancelIdleClose() {
-        if (idleClose != null) {
-            idleClose.cancel(false);
-            idleClose = null;
+    private void scheduleIdleCheck(long delayNanos) {
+        idleClose = channel.eventLoop().schedule(this::checkIdle, delayNanos, TimeUnit.NANOSECONDS);
+    }
+
+    private void checkIdle() {
+        idleClose = null;
+        if (idleSince == 0) {
+            return; // in use; the next return to the pool starts a new check
         }
+        long quiet = System.nanoTime() - idleSince;
+        if (quiet < idleTimeoutNanos) {
+            scheduleIdleCheck(idleTimeoutNanos - quiet);
+            return;
+        }
+        onIdleClose.run();
+        channel.close();
+    }
+
+    private void markInUse() {
+        idleSince = 0;
     }
 
     @Override
