@@ -104,7 +104,12 @@ final class ProxiedExchange {
     private void send() {
         Channel channel = lease.channel();
         relay = new ResponseRelay(this, sink, timers, lease.isHttp2());
-        channel.pipeline().addLast(ResponseRelay.NAME, relay);
+        IdleConnectionGuard guard = lease.isHttp2() ? null : channel.pipeline().get(IdleConnectionGuard.class);
+        if (guard != null) {
+            relay.attachTo(guard);
+        } else {
+            channel.pipeline().addLast(ResponseRelay.NAME, relay);
+        }
         HttpRequest head = UpstreamRequestHead.build(exchange.request(), exchange.client(), body,
                 config.hostHeader(), lease.endpoint(), lease.isHttp2());
         timers.startIdle();

@@ -29,6 +29,7 @@ final class ResponseRelay extends ChannelInboundHandlerAdapter {
     private final ExchangeTimers timers;
     private final boolean http2;
     private ChannelHandlerContext ctx;
+    private IdleConnectionGuard guard;
     private boolean headReceived;
     private boolean skippingInterim;
     private boolean keepAlive = true;
@@ -148,10 +149,19 @@ final class ResponseRelay extends ChannelInboundHandlerAdapter {
         }
     }
 
-    /** Takes the handler out of the pipeline so the connection can serve another exchange as it was. */
+    /** Takes over an HTTP/1.1 connection through its guard, which forwards every event here. */
+    void attachTo(IdleConnectionGuard guard) {
+        this.guard = guard;
+        this.ctx = guard.attach(this);
+    }
+
+    /** Lets go of the connection so it can serve another exchange as it was. */
     void detach() {
         ended = true;
-        if (ctx != null && !ctx.isRemoved()) {
+        if (guard != null) {
+            guard.detach(this);
+            ctx.channel().config().setAutoRead(true);
+        } else if (ctx != null && !ctx.isRemoved()) {
             ctx.channel().config().setAutoRead(true);
             ctx.pipeline().remove(this);
         }
