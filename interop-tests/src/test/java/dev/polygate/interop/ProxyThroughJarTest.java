@@ -195,6 +195,28 @@ class ProxyThroughJarTest {
     }
 
     @Test
+    void aChunkedBodyGrowingPastTheLimitIsRefusedWith413() throws Exception {
+        HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(base + "/limited"))
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new GeneratedStream(64 * 1024)))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(response.body()).contains("PAYLOAD_TOO_LARGE");
+    }
+
+    @Test
+    void anInvalidChunkSizeIsA400AndNeverReachesTheBackend() throws Exception {
+        String answer;
+        try (var socket = new java.net.Socket("127.0.0.1", gateway.port("http"))) {
+            socket.setSoTimeout(5000);
+            socket.getOutputStream().write(("POST /count HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n"
+                    + "zz\r\nhello\r\n0\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+            answer = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.ISO_8859_1);
+        }
+        assertThat(answer).startsWith("HTTP/1.1 400").contains("application/problem+json").doesNotContain("bytes");
+        assertThat(get("/hello").statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void aClientThatGoesAwayClosesTheUpstreamExchange() throws Exception {
         int before = backend.dripsClosed.get();
         try (var socket = new java.net.Socket("127.0.0.1", gateway.port("http"))) {
