@@ -63,8 +63,4 @@ public final class Extensions {
         }
         return factory;
     }
-
-    public java.util.Set<String> translatorNames() {
-        return translators.keySet();
-    }
 }
