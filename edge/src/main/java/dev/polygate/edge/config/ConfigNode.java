@@ -1,5 +1,6 @@
 package dev.polygate.edge.config;
 
+import dev.polygate.spi.HumanSize;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import dev.polygate.spi.ConfigException;

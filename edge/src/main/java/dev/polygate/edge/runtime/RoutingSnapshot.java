@@ -12,10 +12,15 @@ import dev.polygate.spi.ConfigException;
 import dev.polygate.spi.ConfigPaths;
 import dev.polygate.spi.Policy;
 import dev.polygate.spi.PolicyChain;
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import dev.polygate.spi.Translator;
 import dev.polygate.spi.TranslatorContext;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 /**
  * Everything a configuration decides about requests: the route table with each route's policy chain and
@@ -24,10 +29,13 @@ import java.util.List;
 public final class RoutingSnapshot implements AutoCloseable {
     private final RouteTable<RouteEntry> table;
     private final List<Translator> translators;
+    private final Map<String, Translator> translatorsByRoute;
 
-    private RoutingSnapshot(RouteTable<RouteEntry> table, List<Translator> translators) {
+    private RoutingSnapshot(RouteTable<RouteEntry> table, List<Translator> translators,
+                            Map<String, Translator> translatorsByRoute) {
         this.table = table;
         this.translators = translators;
+        this.translatorsByRoute = translatorsByRoute;
     }
 
     RouteTable<RouteEntry> table() {
@@ -40,9 +48,12 @@ public final class RoutingSnapshot implements AutoCloseable {
         List<ConfigException.Problem> problems = new ArrayList<>();
         List<RouteRule<RouteEntry>> rules = new ArrayList<>();
         List<Translator> translators = new ArrayList<>();
+        Map<String, Translator> byRoute = new LinkedHashMap<>();
         for (RouteConfig route : config.routes()) {
             try {
+                int before = translators.size();
                 rules.add(rule(route, config, extensions, context, translators));
+                byRoute.put(route.name(), translators.get(before));
             } catch (ConfigException e) {
                 problems.addAll(e.problems());
             }
@@ -51,7 +62,7 @@ public final class RoutingSnapshot implements AutoCloseable {
             translators.forEach(Translator::close);
             throw new ConfigException(problems);
         }
-        return new RoutingSnapshot(RouteTable.of(rules), List.copyOf(translators));
+        return new RoutingSnapshot(RouteTable.of(rules), List.copyOf(translators), byRoute);
     }
 
     private static RouteRule<RouteEntry> rule(RouteConfig route, GatewayConfig config, Extensions extensions,
@@ -122,6 +133,49 @@ public final class RoutingSnapshot implements AutoCloseable {
             lines.add(rule.name() + " -> " + rule.target().translatorName());
         }
         return lines;
+    }
+
+    /**
+     * Asks every route's translator to refresh what it learns from its backend (the admin API's
+     * {@code POST /refresh}); completes with a JSON report once all have answered.
+     */
+    public CompletionStage<String> refresh() {
+        List<CompletableFuture<String>> results = new ArrayList<>();
+        List<String> routes = new ArrayList<>(translatorsByRoute.keySet());
+        for (String route : routes) {
+            CompletableFuture<String> result;
+            try {
+                result = translatorsByRoute.get(route).refresh().toCompletableFuture();
+            } catch (RuntimeException e) {
+                result = CompletableFuture.failedFuture(e);
+            }
+            results.add(result.handle((what, failure) -> refreshLine(route, what, failure)));
+        }
+        return CompletableFuture.allOf(results.toArray(CompletableFuture[]::new)).thenApply(done -> {
+            StringBuilder json = new StringBuilder("{\"routes\":[");
+            for (int i = 0; i < results.size(); i++) {
+                String line = results.get(i).join();
+                if (line != null) {
+                    json.append(json.charAt(json.length() - 1) == '[' ? "" : ",").append(line);
+                }
+            }
+            return json.append("]}").toString();
+        });
+    }
+
+    private static String refreshLine(String route, String what, Throwable failure) {
+        JsonStringEncoder encoder = JsonStringEncoder.getInstance();
+        if (failure != null) {
+            Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
+                    ? failure.getCause() : failure;
+            return "{\"route\":\"" + new String(encoder.quoteAsString(route)) + "\",\"status\":\"failed\",\"detail\":\""
+                    + new String(encoder.quoteAsString(String.valueOf(cause.getMessage()))) + "\"}";
+        }
+        if (what == null) {
+            return null; // nothing to refresh on this route
+        }
+        return "{\"route\":\"" + new String(encoder.quoteAsString(route)) + "\",\"status\":\"refreshed\",\"detail\":\""
+                + new String(encoder.quoteAsString(what)) + "\"}";
     }
 
     @Override

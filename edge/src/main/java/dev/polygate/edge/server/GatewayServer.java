@@ -107,7 +107,8 @@ public final class GatewayServer implements AutoCloseable {
                         @Override
                         protected void initChannel(Channel ch) {
                             ch.pipeline().addLast(new HttpServerCodec(), new HttpObjectAggregator(8192),
-                                    new AdminHandler(() -> !draining.get(), () -> routesJson()));
+                                    new AdminHandler(() -> !draining.get(), () -> routesJson(),
+                                            () -> router.current().refresh()));
                         }
                     })
                     .bind(config.admin().address(), config.admin().port()).sync().channel();

@@ -1,5 +1,6 @@
 package dev.polygate.edge.config;
 
+import dev.polygate.spi.HumanSize;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

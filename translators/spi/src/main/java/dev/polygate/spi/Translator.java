@@ -11,6 +11,18 @@ public interface Translator extends AutoCloseable {
      */
     void handle(Exchange exchange);
 
+    /**
+     * Reloads what the translator learns from its backend at run time, such as a gRPC backend's schema
+     * by server reflection; the admin API calls it. Must not block the caller: slow work runs elsewhere.
+     *
+     * @return completes with a one-line description of what was refreshed, or with {@code null} when the
+     *         translator has nothing to refresh; completes exceptionally when the refresh failed (the
+     *         translator then keeps what it had)
+     */
+    default java.util.concurrent.CompletionStage<String> refresh() {
+        return java.util.concurrent.CompletableFuture.completedFuture(null);
+    }
+
     /** The snapshot this translator belongs to was replaced; release what it holds once idle. */
     @Override
     default void close() {

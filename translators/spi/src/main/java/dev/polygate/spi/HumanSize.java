@@ -1,17 +1,17 @@
-package dev.polygate.edge.config;
+package dev.polygate.spi;
 
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Parses byte sizes as people write them: {@code 512}, {@code 16KiB}, {@code 10MB}, {@code 1GiB}. */
-final class HumanSize {
+/** Parses byte sizes (config values) as people write them: {@code 512}, {@code 16KiB}, {@code 10MB}, {@code 1GiB}. */
+public final class HumanSize {
     private static final Pattern FORMAT = Pattern.compile("(\\d+)\\s*([kmg]i?b?|b)?");
 
     private HumanSize() {
     }
 
-    static long parse(String text) {
+    public static long parse(String text) {
         Matcher m = FORMAT.matcher(text.trim().toLowerCase(Locale.ROOT));
         if (!m.matches()) {
             throw new IllegalArgumentException("'" + text + "' is not a size; write e.g. 8192, 16KiB, 10MB or 1GiB");

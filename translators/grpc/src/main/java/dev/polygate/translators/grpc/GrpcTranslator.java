@@ -1,0 +1,93 @@
+package dev.polygate.translators.grpc;
+
+import dev.polygate.spi.Exchange;
+import dev.polygate.spi.RequestHead;
+import dev.polygate.spi.Translator;
+import dev.polygate.spi.UpstreamConfig;
+import dev.polygate.translators.grpc.rest.RestIngress;
+import dev.polygate.translators.grpc.reflection.ServiceCatalog;
+import dev.polygate.translators.grpc.schema.SchemaLoader;
+import dev.polygate.translators.grpc.web.CorsPreflight;
+import dev.polygate.translators.grpc.web.GrpcWebIngress;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+
+/**
+ * The grpc translator of one route. The request's content type says who is calling: native gRPC clients
+ * pass through, gRPC-Web clients are converted to gRPC, and anything else is a REST/JSON call transcoded
+ * by the schema's HTTP rules.
+ */
+final class GrpcTranslator implements Translator {
+    private final GrpcRouteConfig config;
+    private final UpstreamConfig upstream;
+    private final Translator backend;
+    private final Executor refreshes;
+    private final GrpcPassthrough passthrough;
+    private final GrpcWebIngress grpcWeb;
+    private final CorsPreflight cors;
+    private volatile ExposedSchema schema;
+    private volatile RestIngress rest;
+
+    GrpcTranslator(GrpcRouteConfig config, UpstreamConfig upstream, ExposedSchema schema, Translator backend,
+                   Executor refreshes) {
+        this.config = config;
+        this.upstream = upstream;
+        this.backend = backend;
+        this.refreshes = refreshes;
+        this.passthrough = new GrpcPassthrough(backend, config.timeout());
+        this.grpcWeb = new GrpcWebIngress(config.grpcWeb(), passthrough::handle);
+        this.cors = new CorsPreflight(config.grpcWeb());
+        install(schema);
+    }
+
+    @Override
+    public void handle(Exchange exchange) {
+        RequestHead head = exchange.request();
+        if (CorsPreflight.isPreflight(head)) {
+            exchange.requestBody().discard();
+            cors.answer(exchange);
+            return;
+        }
+        String contentType = head.headers().get(HttpHeaderNames.CONTENT_TYPE);
+        if (contentType != null && contentType.regionMatches(true, 0, "application/grpc", 0, 16)) {
+            if (contentType.regionMatches(true, 16, "-web", 0, 4)) {
+                grpcWeb.handle(exchange);
+            } else {
+                passthrough.handle(exchange);
+            }
+            return;
+        }
+        rest.handle(exchange);
+    }
+
+    @Override
+    public CompletionStage<String> refresh() {
+        if (!config.hasSchema() || !config.schema().reflection()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        return SchemaLoader.reflect(upstream, config.schema().reflectionTimeout(), refreshes)
+                .thenApply(reflected -> {
+                    try {
+                        ExposedSchema next = ExposedSchema.build(schema.base().merge(reflected), config);
+                        install(next);
+                        return next.summary();
+                    } catch (dev.polygate.spi.ConfigException e) {
+                        throw new IllegalStateException(e.getMessage(), e);
+                    }
+                });
+    }
+
+    private void install(ExposedSchema next) {
+        schema = next;
+        rest = new RestIngress(next.transcoding(), backend, config.rest());
+        ServiceCatalog.publish(this, next.services());
+    }
+
+    @Override
+    public void close() {
+        ServiceCatalog.withdraw(this);
+        backend.close();
+    }
+}

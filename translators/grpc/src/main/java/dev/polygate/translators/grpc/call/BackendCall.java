@@ -1,0 +1,142 @@
+package dev.polygate.translators.grpc.call;
+
+import dev.polygate.spi.Exchange;
+import dev.polygate.spi.ForwardingExchange;
+import dev.polygate.spi.GatewayException;
+import dev.polygate.spi.RequestBody;
+import dev.polygate.spi.RequestHead;
+import dev.polygate.spi.ResponseSink;
+import dev.polygate.spi.Translator;
+import dev.polygate.translators.grpc.wire.GrpcFrames;
+import io.netty.buffer.ByteBuf;
+import io.netty.handler.codec.http.DefaultHttpHeaders;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaders;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One gRPC call the gateway makes to a backend on behalf of a client that does not speak gRPC (REST/JSON
+ * today, SOAP and WebSocket ingress later): messages in, messages out, one status at the end. It rides on
+ * the backend translator (the http translator's pooled HTTP/2 connections) as an exchange of its own,
+ * sharing the client exchange's executor, so every callback comes on that one thread.
+ */
+public final class BackendCall {
+    private final Translator backend;
+    private final Exchange client;
+    private final String methodPath;
+    private final HttpHeaders metadata;
+    private final MessageBody body = new MessageBody();
+    private final GrpcResponseReader reader;
+    private final List<Runnable> upstreamCancels = new ArrayList<>(1);
+    private boolean started;
+
+    /**
+     * @param methodPath  {@code /package.Service/Method}
+     * @param metadata    request metadata to send (already filtered by the caller); gRPC's own headers are added here
+     */
+    public BackendCall(Translator backend, Exchange client, String methodPath, HttpHeaders metadata,
+                       int maxMessageBytes, CallListener listener) {
+        this.backend = backend;
+        this.client = client;
+        this.methodPath = methodPath;
+        this.metadata = metadata;
+        this.reader = new GrpcResponseReader(listener, client.response(), maxMessageBytes, this::cancelUpstream);
+    }
+
+    /** Sends the request head; messages may be sent before or after. */
+    public void start() {
+        if (started) {
+            return;
+        }
+        started = true;
+        HttpHeaders headers = new DefaultHttpHeaders();
+        headers.set(metadata);
+        headers.set(HttpHeaderNames.CONTENT_TYPE, "application/grpc");
+        headers.set(HttpHeaderNames.TE, "trailers");
+        headers.remove(HttpHeaderNames.CONTENT_LENGTH);
+        RequestHead original = client.request();
+        RequestHead head = new RequestHead("POST", methodPath, methodPath, original.authority(), original.scheme(),
+                headers);
+        client.onCancel(this::cancel);
+        backend.handle(new CallExchange(client, head));
+    }
+
+    /** Frames and queues one request message (serialized protobuf); ownership passes. */
+    public void sendMessage(ByteBuf message) {
+        body.offer(GrpcFrames.frame(message.alloc(), 0, message));
+    }
+
+    public void halfClose() {
+        body.end();
+    }
+
+    /** Whether the backend connection takes more request messages now. */
+    public boolean isReady() {
+        return body.isReady();
+    }
+
+    /** Called when {@link #isReady()} turns true again. */
+    public void onReady(Runnable listener) {
+        body.onReady(listener);
+    }
+
+    /** Ends the call from the gateway's side (client gone, deadline, bad client input); no listener call follows. */
+    public void cancel() {
+        reader.abandon();
+        cancelUpstream();
+    }
+
+    /** Ends the request stream with an error: the backend exchange is torn down. */
+    public void fail(GatewayException error) {
+        body.fail(error);
+    }
+
+    private void cancelUpstream() {
+        body.discardQueued();
+        List<Runnable> actions = List.copyOf(upstreamCancels);
+        upstreamCancels.clear();
+        for (Runnable action : actions) {
+            action.run();
+        }
+    }
+
+    /** The exchange the backend translator sees: the call's own head, body and sink, the client's thread. */
+    private final class CallExchange extends ForwardingExchange {
+        private RequestHead head;
+
+        CallExchange(Exchange client, RequestHead head) {
+            super(client);
+            this.head = head;
+        }
+
+        @Override
+        public RequestHead request() {
+            return head;
+        }
+
+        @Override
+        public void request(RequestHead head) {
+            this.head = head;
+        }
+
+        @Override
+        public RequestBody requestBody() {
+            return body;
+        }
+
+        @Override
+        public ResponseSink response() {
+            return reader;
+        }
+
+        @Override
+        public void onCancel(Runnable action) {
+            if (reader.isFinished()) {
+                action.run();
+            } else {
+                upstreamCancels.add(action);
+            }
+        }
+    }
+}

@@ -1,0 +1,17 @@
+package dev.polygate.translators.grpc.call;
+
+import dev.polygate.translators.grpc.wire.GrpcStatus;
+import io.netty.buffer.ByteBuf;
+import io.netty.handler.codec.http.HttpHeaders;
+
+/** What a {@link BackendCall} reports, always on the client exchange's executor and in this order. */
+public interface CallListener {
+    /** The backend's response headers (its metadata); not called for a trailers-only answer. */
+    void onHeaders(HttpHeaders headers);
+
+    /** One response message, the serialized protobuf without its frame header; ownership passes. */
+    void onMessage(ByteBuf message);
+
+    /** The call ended; {@code trailers} holds the backend's trailing metadata (may be empty). */
+    void onClose(GrpcStatus status, HttpHeaders trailers);
+}

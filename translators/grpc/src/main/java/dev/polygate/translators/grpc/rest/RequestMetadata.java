@@ -1,0 +1,43 @@
+package dev.polygate.translators.grpc.rest;
+
+import io.netty.handler.codec.http.DefaultHttpHeaders;
+import io.netty.handler.codec.http.HttpHeaders;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Which REST request headers travel to the backend as gRPC metadata: an allow list (Authorization by
+ * default), and any {@code grpc-metadata-NAME} header as {@code NAME}. Nothing else leaks through, so
+ * hop-by-hop and gateway-internal headers never reach the backend as metadata.
+ */
+final class RequestMetadata {
+    private static final String PREFIX = "grpc-metadata-";
+
+    private RequestMetadata() {
+    }
+
+    static HttpHeaders select(HttpHeaders request, Set<String> allowed) {
+        HttpHeaders metadata = new DefaultHttpHeaders();
+        for (Map.Entry<String, String> header : request) {
+            String name = header.getKey().toLowerCase(Locale.ROOT);
+            if (name.startsWith(PREFIX) && name.length() > PREFIX.length()) {
+                String key = name.substring(PREFIX.length());
+                if (!reserved(key)) {
+                    metadata.add(key, header.getValue());
+                }
+            } else if (allowed.contains(name) && !reserved(name)) {
+                metadata.add(name, header.getValue());
+            }
+        }
+        return metadata;
+    }
+
+    /** Headers that gRPC or HTTP/2 define themselves and a client must not set through metadata. */
+    static boolean reserved(String name) {
+        return name.startsWith("grpc-") || name.startsWith(":") || name.equals("content-type")
+                || name.equals("te") || name.equals("content-length") || name.equals("connection")
+                || name.equals("transfer-encoding") || name.equals("host") || name.equals("keep-alive")
+                || name.equals("upgrade") || name.equals("trailer");
+    }
+}

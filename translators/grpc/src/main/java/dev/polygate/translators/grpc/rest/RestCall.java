@@ -1,0 +1,161 @@
+package dev.polygate.translators.grpc.rest;
+
+import com.google.protobuf.DynamicMessage;
+import dev.polygate.spi.ErrorKind;
+import dev.polygate.spi.Exchange;
+import dev.polygate.spi.GatewayException;
+import dev.polygate.spi.Translator;
+import dev.polygate.translators.grpc.call.BackendCall;
+import dev.polygate.translators.grpc.call.CallListener;
+import dev.polygate.translators.grpc.transcoding.RuleMatch;
+import dev.polygate.translators.grpc.wire.GrpcStatus;
+import dev.polygate.translators.grpc.wire.GrpcTimeout;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
+import io.netty.handler.codec.http.DefaultHttpHeaders;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.QueryStringDecoder;
+import io.netty.util.concurrent.ScheduledFuture;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One transcoded REST call: reads the JSON body, builds the request message(s), calls the backend, and
+ * answers with the JSON rendering that fits the method and the client (see {@link RestResponder}).
+ */
+final class RestCall implements CallListener {
+    private final Exchange exchange;
+    private final RuleMatch match;
+    private final RestIngress.Transcoding transcoding;
+    private final Translator backend;
+    private final RestSettings settings;
+    private final RestResponder responder;
+    private BackendCall call;
+    private ScheduledFuture<?> deadline;
+    private boolean finished;
+
+    RestCall(Exchange exchange, RuleMatch match, RestIngress.Transcoding transcoding, Translator backend,
+             RestSettings settings) {
+        this.exchange = exchange;
+        this.match = match;
+        this.transcoding = transcoding;
+        this.backend = backend;
+        this.settings = settings;
+        this.responder = RestResponder.forCall(exchange, match, transcoding);
+    }
+
+    void start() {
+        BodyCollector.collect(exchange.requestBody(), settings.maxRequestBytes(), this::bodyRead, this::fail);
+    }
+
+    private void bodyRead(byte[] body) {
+        if (finished) {
+            return;
+        }
+        List<DynamicMessage> messages;
+        try {
+            Map<String, List<String>> query = new QueryStringDecoder(exchange.request().path()).parameters();
+            messages = match.method().isClientStreaming()
+                    ? transcoding.requests().streamingRequests(match, query, body)
+                    : List.of(transcoding.requests().request(match, query, body));
+        } catch (GatewayException e) {
+            fail(e);
+            return;
+        }
+        HttpHeaders metadata = RequestMetadata.select(exchange.request().headers(), settings.forwardedHeaders());
+        long timeoutNanos = timeoutNanos();
+        if (timeoutNanos < 0) {
+            fail(RestIngress.badRequest("grpc-timeout must be at most 8 digits and a unit of H, M, S, m, u or n"));
+            return;
+        }
+        if (timeoutNanos > 0) {
+            metadata.set("grpc-timeout", GrpcTimeout.format(timeoutNanos));
+            deadline = exchange.executor().schedule(this::deadlineExceeded, timeoutNanos, TimeUnit.NANOSECONDS);
+        }
+        String methodPath = "/" + match.method().getService().getFullName() + "/" + match.method().getName();
+        call = new BackendCall(backend, exchange, methodPath, metadata, settings.maxMessageBytes(), this);
+        call.start();
+        for (DynamicMessage message : messages) {
+            call.sendMessage(Unpooled.wrappedBuffer(message.toByteArray()));
+        }
+        call.halfClose();
+    }
+
+    /** The client's {@code grpc-timeout} capped by the route's; 0 for none; -1 when unreadable. */
+    private long timeoutNanos() {
+        long route = settings.timeout().isZero() ? 0 : settings.timeout().toNanos();
+        String header = exchange.request().headers().get("grpc-timeout");
+        if (header == null) {
+            return route;
+        }
+        OptionalLong client = GrpcTimeout.parseNanos(header);
+        if (client.isEmpty()) {
+            return -1;
+        }
+        return Math.max(1, route == 0 ? client.getAsLong() : Math.min(route, client.getAsLong()));
+    }
+
+    @Override
+    public void onHeaders(HttpHeaders headers) {
+        responder.headers(headers);
+    }
+
+    @Override
+    public void onMessage(ByteBuf message) {
+        byte[] bytes;
+        try {
+            bytes = ByteBufUtil.getBytes(message);
+        } finally {
+            message.release();
+        }
+        if (finished) {
+            return;
+        }
+        try {
+            responder.message(bytes);
+        } catch (GatewayException e) {
+            call.cancel();
+            finish(GrpcStatus.of(e));
+        }
+    }
+
+    @Override
+    public void onClose(GrpcStatus status, HttpHeaders trailers) {
+        if (!finished) {
+            finished = true;
+            cancelDeadline();
+            responder.close(status, trailers);
+        }
+    }
+
+    private void deadlineExceeded() {
+        if (!finished) {
+            call.cancel();
+            finish(GrpcStatus.of(new GatewayException(ErrorKind.UPSTREAM_TIMEOUT, "deadline exceeded at the gateway")));
+        }
+    }
+
+    private void fail(GatewayException error) {
+        if (call != null) {
+            call.cancel();
+        }
+        finish(GrpcStatus.of(error));
+    }
+
+    private void finish(GrpcStatus status) {
+        if (!finished) {
+            finished = true;
+            cancelDeadline();
+            responder.close(status, new DefaultHttpHeaders());
+        }
+    }
+
+    private void cancelDeadline() {
+        if (deadline != null) {
+            deadline.cancel(false);
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package dev.polygate.translators.grpc.rest;
+
+import com.google.protobuf.TypeRegistry;
+import dev.polygate.spi.ErrorKind;
+import dev.polygate.spi.Exchange;
+import dev.polygate.spi.GatewayException;
+import dev.polygate.spi.Translator;
+import dev.polygate.translators.grpc.transcoding.HttpRuleIndex;
+import dev.polygate.translators.grpc.transcoding.RequestTranscoder;
+import dev.polygate.translators.grpc.transcoding.ResponseTranscoder;
+import dev.polygate.translators.grpc.transcoding.RuleLookup;
+import dev.polygate.translators.grpc.wire.GrpcStatus;
+import dev.polygate.translators.grpc.wire.GrpcStatusCode;
+
+/**
+ * REST/JSON clients of a gRPC backend: the request's method and path pick an operation by its
+ * google.api.http rules, the JSON becomes a protobuf message, and the answer comes back as JSON (one
+ * document, NDJSON, or Server-Sent Events for server streaming).
+ */
+public final class RestIngress {
+    private final Transcoding transcoding;
+    private final Translator backend;
+    private final RestSettings settings;
+
+    /** The schema-derived part, replaced as a whole when the schema is refreshed. */
+    public record Transcoding(HttpRuleIndex rules, RequestTranscoder requests, ResponseTranscoder responses,
+                              TypeRegistry types) {
+    }
+
+    public RestIngress(Transcoding transcoding, Translator backend, RestSettings settings) {
+        this.transcoding = transcoding;
+        this.backend = backend;
+        this.settings = settings;
+    }
+
+    public void handle(Exchange exchange) {
+        String path = exchange.request().path();
+        int query = path.indexOf('?');
+        String rawPath = query < 0 ? path : path.substring(0, query);
+        RuleLookup lookup = transcoding.rules().lookup(exchange.request().method(), rawPath);
+        if (lookup instanceof RuleLookup.Found found) {
+            new RestCall(exchange, found.match(), transcoding, backend, settings).start();
+        } else if (lookup instanceof RuleLookup.MethodNotAllowed notAllowed) {
+            exchange.requestBody().discard();
+            RestAnswers.methodNotAllowed(exchange.response(), notAllowed.allowed(), transcoding.types());
+        } else {
+            exchange.requestBody().discard();
+            RestAnswers.status(exchange.response(), new GrpcStatus(GrpcStatusCode.NOT_FOUND,
+                    "no operation is bound to " + exchange.request().method() + " " + rawPath, null),
+                    transcoding.types());
+        }
+    }
+
+    static GatewayException badRequest(String detail) {
+        return new GatewayException(ErrorKind.BAD_REQUEST, detail);
+    }
+}
