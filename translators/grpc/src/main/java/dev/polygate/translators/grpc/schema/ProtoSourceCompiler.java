@@ -44,8 +44,8 @@ final class ProtoSourceCompiler {
         List<FileDescriptorProto> protos = new ArrayList<>();
         for (ProtoFile file : wanted.values()) {
             try {
-                protos.add(FileDescriptorProto.parseFrom(encoder.encode(file).toByteArray(),
-                        ClasspathDescriptors.EXTENSIONS));
+                protos.add(JsonNames.fill(FileDescriptorProto.parseFrom(encoder.encode(file).toByteArray(),
+                        ClasspathDescriptors.EXTENSIONS), file));
             } catch (InvalidProtocolBufferException | RuntimeException e) {
                 throw new ConfigException("", file.getLocation().getPath() + ": cannot be encoded as a descriptor: " + e);
             }
@@ -68,6 +68,9 @@ final class ProtoSourceCompiler {
         roots.forEach(root -> protoPath.add(Location.get(root.toString())));
         protoPath.addAll(bundledRoots());
         var loader = new com.squareup.wire.schema.SchemaLoader(okio.FileSystem.SYSTEM);
+        // Without it Wire prunes the types no source file mentions, and the option messages
+        // (MethodOptions, HttpRule, ...) then cannot be encoded.
+        loader.setLoadExhaustively(true);
         try {
             loader.initRoots(sources, protoPath);
             return loader.loadSchema();

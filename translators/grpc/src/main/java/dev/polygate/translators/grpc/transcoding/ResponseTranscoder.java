@@ -1,0 +1,123 @@
+package dev.polygate.translators.grpc.transcoding;
+
+import com.google.protobuf.Descriptors.Descriptor;
+import com.google.protobuf.Descriptors.FieldDescriptor;
+import com.google.protobuf.Descriptors.MethodDescriptor;
+import com.google.protobuf.DynamicMessage;
+import com.google.protobuf.InvalidProtocolBufferException;
+import com.google.protobuf.Message;
+import com.google.protobuf.TypeRegistry;
+import com.google.protobuf.util.JsonFormat;
+import dev.polygate.spi.ErrorKind;
+import dev.polygate.spi.GatewayException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Renders response messages as JSON (proto3 JSON mapping), honouring the binding's {@code response_body}:
+ * a message field is answered as that message, any other field (repeated, map, scalar) as its bare JSON
+ * value, printed even when it holds its default. Output is always compact, single-line JSON, so every
+ * variant is also fit for NDJSON and SSE lines. Thread-safe; keep one instance per configuration.
+ */
+public final class ResponseTranscoder {
+
+    private record PlanKey(MethodDescriptor method, String responseBodyField) {
+    }
+
+    /** A response_body field with the printer that renders it. */
+    private record FieldPlan(FieldDescriptor field, boolean message, JsonFormat.Printer printer) {
+    }
+
+    private static final FieldPlan WHOLE = new FieldPlan(null, false, null);
+
+    private final JsonFormat.Printer printer;
+    private final Map<PlanKey, FieldPlan> plans = new ConcurrentHashMap<>();
+
+    public ResponseTranscoder(TranscodingOptions options, TypeRegistry types) {
+        JsonFormat.Printer p = JsonFormat.printer().usingTypeRegistry(types).omittingInsignificantWhitespace();
+        if (options.preserveProtoFieldNames()) {
+            p = p.preservingProtoFieldNames();
+        }
+        if (options.emitDefaults()) {
+            p = p.includingDefaultValueFields();
+        }
+        this.printer = p;
+    }
+
+    /** A response message (protobuf bytes) → JSON bytes. Malformed protobuf → UPSTREAM_PROTOCOL. */
+    public byte[] response(RuleMatch match, byte[] protobuf) {
+        return response(match, parse(match.method(), protobuf));
+    }
+
+    /** A parsed response message (of the method's output type) → JSON bytes. */
+    public byte[] response(RuleMatch match, Message message) {
+        return print(match, message).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** As {@link #response(RuleMatch, byte[])}; guaranteed single-line, for NDJSON and SSE. */
+    public byte[] responseLine(RuleMatch match, byte[] protobuf) {
+        return response(match, protobuf);
+    }
+
+    /** As {@link #response(RuleMatch, Message)}; guaranteed single-line, for NDJSON and SSE. */
+    public byte[] responseLine(RuleMatch match, Message message) {
+        return response(match, message);
+    }
+
+    /** The JSON text of a response message. */
+    public String responseText(RuleMatch match, Message message) {
+        return print(match, message);
+    }
+
+    private static DynamicMessage parse(MethodDescriptor method, byte[] protobuf) {
+        try {
+            return DynamicMessage.parseFrom(method.getOutputType(), protobuf);
+        } catch (InvalidProtocolBufferException e) {
+            throw new GatewayException(ErrorKind.UPSTREAM_PROTOCOL, "The upstream answered " + method.getFullName()
+                    + " with a message that is not a valid " + method.getOutputType().getFullName());
+        }
+    }
+
+    private String print(RuleMatch match, Message message) {
+        Descriptor output = match.method().getOutputType();
+        if (!message.getDescriptorForType().getFullName().equals(output.getFullName())) {
+            throw new GatewayException(ErrorKind.INTERNAL, "A " + message.getDescriptorForType().getFullName()
+                    + " cannot answer " + match.method().getFullName());
+        }
+        FieldPlan plan = plan(match);
+        try {
+            if (plan.field() == null) {
+                return printer.print(message);
+            }
+            FieldDescriptor field = message.getDescriptorForType().findFieldByNumber(plan.field().getNumber());
+            Object value = message.getField(field);
+            if (plan.message()) {
+                return printer.print((Message) value);
+            }
+            // JsonFormat prints messages only: print {"name":value} and keep the value.
+            String wrapped = plan.printer().print(DynamicMessage.newBuilder(output).setField(plan.field(), value).build());
+            return wrapped.substring(wrapped.indexOf(':') + 1, wrapped.length() - 1);
+        } catch (InvalidProtocolBufferException e) {
+            throw new GatewayException(ErrorKind.INTERNAL,
+                    "The response of " + match.method().getFullName() + " cannot be rendered as JSON: " + e.getMessage());
+        }
+    }
+
+    private FieldPlan plan(RuleMatch match) {
+        String name = match.binding().responseBodyField();
+        if (name.isEmpty()) {
+            return WHOLE;
+        }
+        return plans.computeIfAbsent(new PlanKey(match.method(), name), key -> {
+            FieldDescriptor field = key.method().getOutputType().findFieldByName(key.responseBodyField());
+            if (field == null) {
+                throw new GatewayException(ErrorKind.INTERNAL, "response_body \"" + key.responseBodyField()
+                        + "\" is not a field of " + key.method().getOutputType().getFullName());
+            }
+            boolean message = FieldNames.isSingularMessage(field);
+            return new FieldPlan(field, message, message ? null : printer.includingDefaultValueFields(Set.of(field)));
+        });
+    }
+}

@@ -1,0 +1,211 @@
+package dev.polygate.translators.grpc.transcoding;
+
+import static dev.polygate.translators.grpc.transcoding.Fixtures.INDEX;
+import static dev.polygate.translators.grpc.transcoding.Fixtures.match;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.polygate.spi.ErrorKind;
+import dev.polygate.spi.GatewayException;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class HttpRuleIndexTest {
+
+    @Test
+    void getWithMultiSegmentVariable() {
+        RuleMatch m = match("GET", "/v1/shelves/s1");
+        assertThat(m.method().getName()).isEqualTo("GetShelf");
+        assertThat(m.binding()).isEqualTo(new HttpBinding("GET", "/v1/{name=shelves/*}", "", ""));
+        assertThat(m.pathVariables()).isEqualTo(Map.of("name", "shelves/s1"));
+    }
+
+    @Test
+    void eachHttpMethodSelectsItsBinding() {
+        assertThat(match("POST", "/v1/shelves").method().getName()).isEqualTo("CreateShelf");
+        assertThat(match("GET", "/v1/shelves").method().getName()).isEqualTo("ListShelves");
+        assertThat(match("DELETE", "/v1/shelves/s1").method().getName()).isEqualTo("DeleteShelf");
+        assertThat(match("PATCH", "/v1/shelves/s1/books/b1").method().getName()).isEqualTo("UpdateBook");
+        assertThat(match("PUT", "/v1/shelves/s1/books/b1/tags").method().getName()).isEqualTo("TagBook");
+    }
+
+    @Test
+    void methodIsCaseInsensitive() {
+        assertThat(match("get", "/v1/shelves/s1").method().getName()).isEqualTo("GetShelf");
+    }
+
+    @Test
+    void customMethodKind() {
+        RuleMatch m = match("MOVE", "/v1/shelves/s1/books/b1");
+        assertThat(m.method().getName()).isEqualTo("MoveBook");
+        assertThat(m.binding().httpMethod()).isEqualTo("MOVE");
+        assertThat(m.binding().bodyField()).isEqualTo("*");
+    }
+
+    @Test
+    void nestedFieldPathVariable() {
+        RuleMatch m = match("PATCH", "/v1/shelves/s1/books/b1");
+        assertThat(m.pathVariables()).isEqualTo(Map.of("book.name", "shelves/s1/books/b1"));
+        RuleMatch deep = match("POST", "/v1/shelves/s1/books/b1:checkout");
+        assertThat(deep.method().getName()).isEqualTo("CheckoutBook");
+        assertThat(deep.pathVariables()).isEqualTo(Map.of("checkout.book.name", "shelves/s1/books/b1"));
+    }
+
+    @Test
+    void verbSelectsTheTemplateWithTheVerb() {
+        RuleMatch merge = match("POST", "/v1/shelves/s1:merge");
+        assertThat(merge.method().getName()).isEqualTo("MergeShelves");
+        assertThat(merge.pathVariables()).isEqualTo(Map.of("name", "shelves/s1"));
+        assertThat(match("GET", "/v1/shelves/s1:watch").method().getName()).isEqualTo("WatchShelf");
+        assertThat(match("GET", "/v1/shelves/s1/books:array").binding().responseBodyField()).isEqualTo("books");
+    }
+
+    @Test
+    void withoutTheVerbAColonIsPartOfTheSegment() {
+        // GetShelf has no verb: "s1:unknown" is just a shelf id.
+        RuleMatch m = match("GET", "/v1/shelves/s1:unknown");
+        assertThat(m.method().getName()).isEqualTo("GetShelf");
+        assertThat(m.pathVariables()).isEqualTo(Map.of("name", "shelves/s1:unknown"));
+    }
+
+    @Test
+    void verbWithSingleSegmentVariable() {
+        RuleMatch m = match("POST", "/v1/rooms/lobby:chat");
+        assertThat(m.method().getName()).isEqualTo("Chat");
+        assertThat(m.pathVariables()).isEqualTo(Map.of("room", "lobby"));
+    }
+
+    @Test
+    void additionalBindings() {
+        RuleMatch primary = match("GET", "/v1/shelves/s1/books/b1");
+        RuleMatch additional = match("GET", "/v1/books/b1");
+        assertThat(primary.method()).isSameAs(additional.method());
+        assertThat(additional.binding().template()).isEqualTo("/v1/{name=books/*}");
+        assertThat(additional.pathVariables()).isEqualTo(Map.of("name", "books/b1"));
+    }
+
+    @Test
+    void doubleWildcardVariable() {
+        RuleMatch m = match("GET", "/v1/archives/2024/05/report.txt");
+        assertThat(m.method().getName()).isEqualTo("GetArchiveFile");
+        assertThat(m.pathVariables()).isEqualTo(Map.of("path", "2024/05/report.txt"));
+        RuleMatch raw = match("GET", "/v1/archives/2024/05/report.txt:raw");
+        assertThat(raw.binding().responseBodyField()).isEqualTo("content");
+        assertThat(raw.pathVariables()).isEqualTo(Map.of("path", "2024/05/report.txt"));
+    }
+
+    @Test
+    void doubleWildcardMatchesZeroSegments() {
+        assertThat(match("GET", "/v1/archives").pathVariables()).isEqualTo(Map.of("path", ""));
+        assertThat(match("GET", "/v2/stats").method().getName()).isEqualTo("GetStats");
+    }
+
+    @Test
+    void wildcardsOutsideVariables() {
+        assertThat(match("GET", "/v1/anything/stats").binding().template()).isEqualTo("/v1/*/stats");
+        assertThat(match("GET", "/v2/stats/a/b/c").binding().template()).isEqualTo("/v2/stats/**");
+        assertThat(match("GET", "/v1/anything/stats").pathVariables()).isEmpty();
+    }
+
+    @Test
+    void plainAndStarVariables() {
+        assertThat(match("GET", "/v1/authors/ann/stats").pathVariables()).isEqualTo(Map.of("author", "ann"));
+        assertThat(match("GET", "/v1/genres/FICTION/stats").pathVariables()).isEqualTo(Map.of("genre", "FICTION"));
+    }
+
+    @Test
+    void precedenceMoreLiteralsWin() {
+        // "/v1/authors/{author}/stats" (3 literals) beats "/v1/*/stats" only when its shape matches;
+        // "/v1/shelves" (2 literals) beats "/v1/{name=shelves/*}"-like templates for GET /v1/shelves.
+        assertThat(match("GET", "/v1/shelves").method().getName()).isEqualTo("ListShelves");
+        assertThat(match("GET", "/v1/authors/stats").binding().template()).isEqualTo("/v1/*/stats");
+        assertThat(match("GET", "/v1/shelves/s1/books").method().getName()).isEqualTo("ListBooks");
+    }
+
+    @Test
+    void precedenceAmongTemplatesOfTheSameMethodIsDeterministic() {
+        // "/v1/everything/{string_value}/nested" (PUT) vs others: different methods; for GET both
+        // "/v1/everything" and "/v1/everything/{...}/{...}/{...}" exist and never overlap.
+        assertThat(match("GET", "/v1/everything").binding().template()).isEqualTo("/v1/everything");
+        assertThat(match("GET", "/v1/everything/a/1/n").binding().template())
+                .isEqualTo("/v1/everything/{string_value}/{int64_value}/{nested.name}");
+    }
+
+    @Test
+    void percentDecodingOfSingleSegmentVariables() {
+        RuleMatch m = match("GET", "/v1/authors/J%C3%B6rg%20M%2FB/stats");
+        assertThat(m.pathVariables()).isEqualTo(Map.of("author", "Jörg M/B"));
+        assertThat(match("GET", "/v1/authors/a+b/stats").pathVariables()).isEqualTo(Map.of("author", "a+b"));
+    }
+
+    @Test
+    void multiSegmentVariablesKeepEncodedSlashes() {
+        RuleMatch m = match("GET", "/v1/archives/dir/a%2Fb%20c.txt");
+        assertThat(m.pathVariables()).isEqualTo(Map.of("path", "dir/a%2Fb c.txt"));
+        RuleMatch shelf = match("GET", "/v1/shelves/a%2fb");
+        assertThat(shelf.pathVariables()).isEqualTo(Map.of("name", "shelves/a%2fb"));
+    }
+
+    @Test
+    void encodedSlashDoesNotSplitSegments() {
+        assertThat(INDEX.lookup("GET", "/v1/shelves%2Fs1")).isInstanceOf(RuleLookup.NotFound.class);
+    }
+
+    @Test
+    void escapedLiteralsMatch() {
+        assertThat(match("GET", "/v1/%73helves/s1").method().getName()).isEqualTo("GetShelf");
+    }
+
+    @Test
+    void malformedEscapeInAVariableIsABadRequest() {
+        assertThatThrownBy(() -> INDEX.lookup("GET", "/v1/authors/a%zz/stats"))
+                .isInstanceOfSatisfying(GatewayException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(ErrorKind.BAD_REQUEST);
+                    assertThat(e.getMessage()).contains("percent-escape");
+                });
+        assertThatThrownBy(() -> INDEX.lookup("GET", "/v1/authors/%C3%28/stats"))
+                .isInstanceOf(GatewayException.class).hasMessageContaining("UTF-8");
+    }
+
+    @Test
+    void methodNotAllowedListsTheMethodsThatMatch() {
+        assertThat(INDEX.lookup("PUT", "/v1/shelves/s1"))
+                .isEqualTo(new RuleLookup.MethodNotAllowed(Set.of("GET", "DELETE")));
+        assertThat(INDEX.lookup("GET", "/v1/shelves/s1/books:import"))
+                .isEqualTo(new RuleLookup.MethodNotAllowed(Set.of("POST")));
+        // Without a verb of its own, GET /v1/{name=shelves/*/books/*} takes ":checkout" as part of the id.
+        assertThat(match("GET", "/v1/shelves/s1/books/b1:checkout").pathVariables())
+                .isEqualTo(Map.of("name", "shelves/s1/books/b1:checkout"));
+    }
+
+    @Test
+    void notFound() {
+        assertThat(INDEX.lookup("GET", "/v9/nothing")).isInstanceOf(RuleLookup.NotFound.class);
+        assertThat(INDEX.lookup("GET", "/v1/shelves/s1/")).isInstanceOf(RuleLookup.NotFound.class);
+        assertThat(INDEX.lookup("GET", "/v1//stats")).isInstanceOf(RuleLookup.NotFound.class);
+        assertThat(INDEX.lookup("GET", "")).isInstanceOf(RuleLookup.NotFound.class);
+        assertThat(INDEX.lookup("GET", "v1/shelves")).isInstanceOf(RuleLookup.NotFound.class);
+        assertThat(INDEX.lookup("POST", "/v1/shelves/s1:nope")).isInstanceOf(RuleLookup.MethodNotAllowed.class);
+    }
+
+    @Test
+    void genericMappingForEveryMethod() {
+        RuleMatch ping = match("POST", "/polygate.test.v1.Library/Ping");
+        assertThat(ping.method().getName()).isEqualTo("Ping");
+        assertThat(ping.binding()).isEqualTo(new HttpBinding("POST", "/polygate.test.v1.Library/Ping", "*", ""));
+        assertThat(match("POST", "/polygate.test.v1.Library/GetShelf").method().getName()).isEqualTo("GetShelf");
+        assertThat(INDEX.lookup("GET", "/polygate.test.v1.Library/Ping"))
+                .isEqualTo(new RuleLookup.MethodNotAllowed(Set.of("POST")));
+    }
+
+    @Test
+    void describeListsEveryBinding() {
+        assertThat(INDEX.describe()).contains(
+                "GET /v1/{name=shelves/*} -> polygate.test.v1.Library/GetShelf",
+                "POST /v1/shelves -> polygate.test.v1.Library/CreateShelf (body: shelf)",
+                "GET /v1/{parent=shelves/*}/books:array -> polygate.test.v1.Library/ListBooks (response_body: books)",
+                "MOVE /v1/{name=shelves/*/books/*} -> polygate.test.v1.Library/MoveBook (body: *)",
+                "POST /polygate.test.v1.Library/Ping -> polygate.test.v1.Library/Ping (body: *)");
+    }
+}
