@@ -3,6 +3,7 @@ package dev.polygate.translators.grpc.call;
 import dev.polygate.spi.GatewayException;
 import dev.polygate.spi.ResponseHead;
 import dev.polygate.spi.ResponseSink;
+import dev.polygate.translators.grpc.wire.GrpcException;
 import dev.polygate.translators.grpc.wire.GrpcFrameDecoder;
 import dev.polygate.translators.grpc.wire.GrpcStatus;
 import dev.polygate.translators.grpc.wire.GrpcStatusCode;
@@ -65,8 +66,8 @@ final class GrpcResponseReader implements ResponseSink, GrpcFrameDecoder.FrameLi
         }
         try {
             decoder.decode(chunk, this);
-        } catch (GatewayException e) {
-            finish(GrpcStatus.of(e), EmptyHttpHeaders.INSTANCE);
+        } catch (GrpcException e) {
+            finish(e.status(), EmptyHttpHeaders.INSTANCE);
         }
     }
 

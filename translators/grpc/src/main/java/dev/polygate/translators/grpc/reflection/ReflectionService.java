@@ -8,6 +8,7 @@ import dev.polygate.spi.Exchange;
 import dev.polygate.spi.GatewayException;
 import dev.polygate.spi.ResponseHead;
 import dev.polygate.spi.ResponseSink;
+import dev.polygate.translators.grpc.wire.GrpcException;
 import dev.polygate.translators.grpc.wire.GrpcFrameDecoder;
 import dev.polygate.translators.grpc.wire.GrpcFrames;
 import dev.polygate.translators.grpc.wire.GrpcStatus;
@@ -80,8 +81,8 @@ final class ReflectionService {
             }
             try {
                 decoder.decode(chunk, this);
-            } catch (GatewayException e) {
-                fail(GrpcStatus.of(e));
+            } catch (GrpcException e) {
+                fail(e.status());
             }
         }
 
