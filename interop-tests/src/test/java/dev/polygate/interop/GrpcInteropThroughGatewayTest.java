@@ -1,0 +1,74 @@
+package dev.polygate.interop;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.grpc.InsecureChannelCredentials;
+import io.grpc.TlsChannelCredentials;
+import io.grpc.netty.NettyChannelBuilder;
+import io.grpc.testing.integration.AbstractInteropTest;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/**
+ * grpc-java's interop cases (grpc-interop-testing's client against its TestServiceServer) with the built gateway
+ * in between, in passthrough mode: over h2c with prior knowledge, and a subset over h2 with TLS and ALPN.
+ */
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+class GrpcInteropThroughGatewayTest {
+    @TempDir
+    static Path dir;
+    static InteropServerProcess server;
+    static GatewayProcess gateway;
+
+    @BeforeAll
+    static void start() throws Exception {
+        server = InteropServerProcess.start();
+        Path config = GrpcPassthroughConfig.write(dir, server.port());
+        gateway = GatewayProcess.start(List.of("-Xmx64m", "-XX:MaxDirectMemorySize=64m"), "run", "--config",
+                config.toString());
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (gateway != null) {
+            gateway.close();
+        }
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(InteropCase.class)
+    void overH2c(InteropCase interopCase) throws Exception {
+        int port = gateway.port("h2c");
+        interopCase.runOn(new GatewayInteropClient(() -> configured(
+                NettyChannelBuilder.forAddress("127.0.0.1", port, InsecureChannelCredentials.create()))));
+        assertThat(gateway.isAlive()).isTrue();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(value = InteropCase.class, names = {"EMPTY_UNARY", "LARGE_UNARY", "CLIENT_STREAMING",
+            "SERVER_STREAMING", "PING_PONG", "CUSTOM_METADATA", "STATUS_CODE_AND_MESSAGE", "CANCEL_AFTER_FIRST_RESPONSE",
+            "TIMEOUT_ON_SLEEPING_SERVER", "VERY_LARGE_REQUEST"})
+    void overTls(InteropCase interopCase) throws Exception {
+        int port = gateway.port("tls");
+        TlsChannelCredentials.Builder tls = TlsChannelCredentials.newBuilder()
+                .trustManager(GrpcPassthroughConfig.devCa(dir).toFile());
+        interopCase.runOn(new GatewayInteropClient(() -> configured(
+                NettyChannelBuilder.forAddress("localhost", port, tls.build()))));
+        assertThat(gateway.isAlive()).isTrue();
+    }
+
+    /** As the interop TestServiceClient sets up its Netty channel: a small window, to catch flow-control bugs. */
+    private static NettyChannelBuilder configured(NettyChannelBuilder builder) {
+        return builder.flowControlWindow(AbstractInteropTest.TEST_FLOW_CONTROL_WINDOW);
+    }
+}
