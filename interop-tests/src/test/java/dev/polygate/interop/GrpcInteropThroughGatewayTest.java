@@ -6,6 +6,7 @@ import io.grpc.InsecureChannelCredentials;
 import io.grpc.TlsChannelCredentials;
 import io.grpc.netty.NettyChannelBuilder;
 import io.grpc.testing.integration.AbstractInteropTest;
+import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -62,8 +63,10 @@ class GrpcInteropThroughGatewayTest {
         int port = gateway.port("tls");
         TlsChannelCredentials.Builder tls = TlsChannelCredentials.newBuilder()
                 .trustManager(GrpcPassthroughConfig.devCa(dir).toFile());
+        // The listener is bound to 127.0.0.1 only; the authority "localhost" gives SNI and the name checked.
         interopCase.runOn(new GatewayInteropClient(() -> configured(
-                NettyChannelBuilder.forAddress("localhost", port, tls.build()))));
+                NettyChannelBuilder.forAddress(new InetSocketAddress("127.0.0.1", port), tls.build())
+                        .overrideAuthority("localhost"))));
         assertThat(gateway.isAlive()).isTrue();
     }
 
