@@ -53,6 +53,11 @@ final class GrpcPassthroughConfig {
         return config;
     }
 
+    /** The gateway's access log, one JSON line per exchange. */
+    static Path accessLog(Path dir) {
+        return dir.resolve("access.log");
+    }
+
     /** The development CA the gateway created for its TLS listener; clients trust it. */
     static Path devCa(Path dir) {
         return dir.resolve("data").resolve("dev-ca.pem");
