@@ -5,11 +5,14 @@ import dev.polygate.spi.HopByHopHeaders;
 import dev.polygate.spi.ResponseHead;
 import dev.polygate.spi.ResponseSink;
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.DefaultHttpContent;
 import io.netty.handler.codec.http.DefaultHttpResponse;
 import io.netty.handler.codec.http.DefaultLastHttpContent;
+import io.netty.handler.codec.http.EmptyHttpHeaders;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
@@ -22,6 +25,11 @@ import io.netty.handler.codec.http.LastHttpContent;
 /**
  * Writes a translator's response to the client. Writes are flushed once per event-loop task rather than per
  * chunk, so a burst of chunks read from an upstream in one go leaves in one system call.
+ *
+ * <p>On HTTP/2 the head is held until the first data, the end or the flush, whichever comes first: a response
+ * that ends in the same task as its head (gRPC's trailers-only answer, which carries {@code grpc-status} in the
+ * head) must leave as one HEADERS frame with END_STREAM. Written separately it would become HEADERS and then an
+ * empty DATA frame ending the stream, which gRPC clients reject as a response without a status.
  */
 final class DownstreamResponseSink implements ResponseSink {
     private final DownstreamExchange exchange;
@@ -34,6 +42,8 @@ final class DownstreamResponseSink implements ResponseSink {
     private boolean chunked;
     private boolean closeAfter;
     private boolean flushScheduled;
+    /** An HTTP/2 head not written yet; see the class comment. */
+    private HttpResponse pendingHead;
     private int status;
     private long bytesSent;
 
@@ -54,11 +64,20 @@ final class DownstreamResponseSink implements ResponseSink {
         HttpResponse response = new DefaultHttpResponse(framing.http2() ? HttpVersion.HTTP_1_1 : framing.version(),
                 HttpResponseStatus.valueOf(status), headers);
         bodyless = framing.headRequest() || status == 204 || status == 304 || status < 200;
-        if (!framing.http2()) {
+        if (framing.http2()) {
+            pendingHead = response;
+        } else {
             frameForHttp1(response);
+            channel().write(response);
         }
-        channel().write(response);
         scheduleFlush();
+    }
+
+    private void writePendingHead() {
+        if (pendingHead != null) {
+            channel().write(pendingHead);
+            pendingHead = null;
+        }
     }
 
     private void frameForHttp1(HttpResponse response) {
@@ -86,6 +105,7 @@ final class DownstreamResponseSink implements ResponseSink {
             return;
         }
         bytesSent += chunk.readableBytes();
+        writePendingHead();
         channel().write(new DefaultHttpContent(chunk));
         scheduleFlush();
     }
@@ -96,11 +116,19 @@ final class DownstreamResponseSink implements ResponseSink {
             return;
         }
         done = true;
-        LastHttpContent last = LastHttpContent.EMPTY_LAST_CONTENT;
+        Object last = LastHttpContent.EMPTY_LAST_CONTENT;
         if (!trailers.isEmpty() && (framing.http2() || chunked)) {
-            last = new DefaultLastHttpContent();
-            last.trailingHeaders().set(trailers);
+            LastHttpContent withTrailers = new DefaultLastHttpContent();
+            withTrailers.trailingHeaders().set(trailers);
+            last = withTrailers;
+        } else if (pendingHead != null) {
+            // Head and end in one HEADERS frame with END_STREAM (Http2StreamFrameToHttpObjectCodec's encoding
+            // of a full response with neither content nor trailers).
+            last = new DefaultFullHttpResponse(pendingHead.protocolVersion(), pendingHead.status(),
+                    Unpooled.EMPTY_BUFFER, pendingHead.headers(), EmptyHttpHeaders.INSTANCE);
+            pendingHead = null;
         }
+        writePendingHead();
         boolean close = closeAfter;
         channel().writeAndFlush(last).addListener((ChannelFutureListener) f -> {
             if (!f.isSuccess()) {
@@ -118,6 +146,7 @@ final class DownstreamResponseSink implements ResponseSink {
         if (headSent) {
             // The status is committed: the only honest signal left is to abort the stream or connection.
             done = true;
+            writePendingHead();
             channel().flush();
             channel().close();
             exchange.finish(true);
@@ -204,6 +233,7 @@ final class DownstreamResponseSink implements ResponseSink {
 
     private void flushNow() {
         flushScheduled = false;
+        writePendingHead();
         channel().flush();
     }
 }
