@@ -10,11 +10,8 @@ import java.util.List;
  * with the development certificate (h2 by ALPN), and one route per interop service to the TestServiceServer.
  */
 final class GrpcPassthroughConfig {
-    /**
-     * The translator that carries gRPC in passthrough mode. The streaming HTTP reverse proxy does today; the
-     * {@code grpc} translator takes the same {@code backend: { upstream: ... }} section and replaces it here.
-     */
-    static final String TRANSLATOR = "http";
+    /** The translator that carries native gRPC in passthrough mode. */
+    static final String TRANSLATOR = "grpc";
 
     /** Every service the interop cases call, the unimplemented one included: its answer must come from the server. */
     private static final List<String> SERVICES = List.of("grpc.testing.TestService", "grpc.testing.UnimplementedService");
