@@ -5,6 +5,7 @@ import dev.polygate.edge.config.ConfigLoader;
 import dev.polygate.edge.config.GatewayConfig;
 import dev.polygate.edge.config.ListenerConfig;
 import dev.polygate.edge.demo.DemoBackend;
+import dev.polygate.edge.demo.DemoGreeter;
 import dev.polygate.edge.runtime.ConfigReloader;
 import dev.polygate.edge.server.GatewayServer;
 import dev.polygate.spi.ConfigException;
@@ -16,6 +17,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.Consumer;
 
 /** The command line: {@code demo}, {@code run}, {@code check} and {@code certs}. */
 public final class Main {
@@ -104,46 +106,71 @@ public final class Main {
             e.problems().forEach(p -> err.println("  " + p));
             return 1;
         }
-        return serve(config, file, out, err, null);
+        return serve(config, file, out, err, null, server -> { });
     }
 
     private static int demo(List<String> args, PrintStream out, PrintStream err) throws Exception {
         if (args.contains("--help") || args.contains("-h")) {
             out.println("Usage: gateway demo [--http-port N] [--https-port N] [--admin-port N]\n\n"
-                    + "Starts the demo backend and the gateway in front of it (defaults 8080, 8443, admin 9901).");
+                    + "Starts the demo backends (HTTP and gRPC) and the gateway in front of them (defaults 8080, 8443,"
+                    + " admin 9901).");
             return 0;
         }
         int http = intOption(args, "--http-port", 8080);
         int https = intOption(args, "--https-port", 8443);
         int admin = intOption(args, "--admin-port", 9901);
         DemoBackend backend = DemoBackend.start("127.0.0.1", 0);
+        DemoGreeter greeter;
+        try {
+            greeter = DemoGreeter.start("127.0.0.1", 0);
+        } catch (IOException | RuntimeException e) {
+            backend.close();
+            throw e;
+        }
         String yaml;
         try (InputStream in = Main.class.getResourceAsStream("/dev/polygate/edge/demo/demo.yaml")) {
             yaml = new String(in.readAllBytes(), StandardCharsets.UTF_8)
                     .replace("${DEMO_BACKEND}", "127.0.0.1:" + backend.port())
+                    .replace("${DEMO_GREETER}", "127.0.0.1:" + greeter.port())
                     .replace("${HTTP_PORT}", Integer.toString(http))
                     .replace("${HTTPS_PORT}", Integer.toString(https))
                     .replace("${ADMIN_PORT}", Integer.toString(admin));
         }
-        GatewayConfig config = ConfigLoader.parse(yaml, null, Path.of("").toAbsolutePath());
-        out.println("demo backend on 127.0.0.1:" + backend.port());
-        return serve(config, null, out, err, backend);
+        AutoCloseable backends = () -> {
+            greeter.close();
+            backend.close();
+        };
+        GatewayConfig config;
+        try {
+            config = ConfigLoader.parse(yaml, null, Path.of("").toAbsolutePath());
+        } catch (ConfigException e) {
+            err.println("the demo configuration is invalid:");
+            e.problems().forEach(p -> err.println("  " + p));
+            closeQuietly(backends);
+            return 1;
+        }
+        out.println("demo backend on 127.0.0.1:" + backend.port() + ", demo gRPC backend (demo.greeter.v1.Greeter) on"
+                + " 127.0.0.1:" + greeter.port());
+        return serve(config, null, out, err, backends, server -> printDemoUrls(server, out));
     }
 
-    private static int serve(GatewayConfig config, Path file, PrintStream out, PrintStream err, AutoCloseable extra)
-            throws Exception {
+    private static int serve(GatewayConfig config, Path file, PrintStream out, PrintStream err, AutoCloseable extra,
+                             Consumer<GatewayServer> started) throws Exception {
         GatewayServer server;
         try {
             server = GatewayServer.start(config);
         } catch (ConfigException e) {
             err.println("invalid configuration:");
             e.problems().forEach(p -> err.println("  " + p));
+            closeQuietly(extra);
             return 1;
         } catch (IOException e) {
             err.println("cannot start: " + e.getMessage());
+            closeQuietly(extra);
             return 1;
         }
         printSummary(server, out);
+        started.accept(server);
         ConfigReloader reloader = null;
         if (file != null) {
             reloader = new ConfigReloader(file, server::reload, out);
@@ -195,6 +222,28 @@ public final class Main {
                     + "  (curl --cacert " + server.devCaFile().toAbsolutePath() + " https://localhost:...)");
         }
         out.flush();
+    }
+
+    /** What to try once the demo is up, with the ports it really listens on. */
+    private static void printDemoUrls(GatewayServer server, PrintStream out) {
+        String http = "http://localhost:" + server.port("http");
+        out.println("try:");
+        out.println("  curl " + http + "/api/hello");
+        out.println("  curl " + http + "/v1/greeter/world                      # gRPC SayHello as REST/JSON");
+        out.println("  curl -N \"" + http + "/v1/greeter/world/stream?count=5\"   # StreamGreetings, one JSON line each");
+        out.println("  open " + http + "/demo/                                  # the Greeter from a browser, over gRPC-Web");
+        out.flush();
+    }
+
+    private static void closeQuietly(AutoCloseable resource) {
+        if (resource == null) {
+            return;
+        }
+        try {
+            resource.close();
+        } catch (Exception ignored) {
+            // the process is ending with the start-up error already reported
+        }
     }
 
     private static Path configOption(List<String> args, PrintStream err) {

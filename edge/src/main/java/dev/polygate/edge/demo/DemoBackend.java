@@ -36,7 +36,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The demo's HTTP backend, embedded so that {@code ./gateway demo} needs nothing else: a few small JSON
- * resources that show what the gateway forwards.
+ * resources that show what the gateway forwards, and the browser page under {@code /demo/}.
  */
 public final class DemoBackend implements AutoCloseable {
     private static final int MAX_ECHO = 1 << 20;
@@ -75,6 +75,15 @@ public final class DemoBackend implements AutoCloseable {
         @Override
         protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
             QueryStringDecoder uri = new QueryStringDecoder(request.uri());
+            if (DemoPages.covers(uri.path())) {
+                FullHttpResponse page = DemoPages.answer(uri.path());
+                HttpUtil.setKeepAlive(page, HttpUtil.isKeepAlive(request));
+                var future = ctx.writeAndFlush(page);
+                if (!HttpUtil.isKeepAlive(request)) {
+                    future.addListener(ChannelFutureListener.CLOSE);
+                }
+                return;
+            }
             switch (uri.path()) {
                 case "/", "/hello" -> reply(ctx, request, HttpResponseStatus.OK,
                         "{\"message\":\"hello from the demo backend\",\"path\":\"" + quote(request.uri()) + "\"}");
