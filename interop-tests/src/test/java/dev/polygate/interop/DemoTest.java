@@ -1,62 +1,339 @@
 package dev.polygate.interop;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.google.protobuf.InvalidProtocolBufferException;
+import dev.polygate.demo.greeter.v1.GreeterGrpc;
+import dev.polygate.demo.greeter.v1.HelloReply;
+import dev.polygate.demo.greeter.v1.HelloRequest;
+import io.grpc.ManagedChannel;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.grpc.netty.shaded.io.grpc.netty.GrpcSslContexts;
+import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
+import io.grpc.reflection.v1.ServerReflectionGrpc;
+import io.grpc.reflection.v1.ServerReflectionRequest;
+import io.grpc.reflection.v1.ServerReflectionResponse;
+import io.grpc.reflection.v1.ServiceResponse;
+import io.grpc.stub.StreamObserver;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.KeyStore;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Iterator;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code gateway demo} on a fresh directory: no setup, translation through the embedded backend. */
+/**
+ * {@code gateway demo} on a fresh directory: no setup, translation through the embedded backends. The Greeter
+ * is called as REST/JSON, native gRPC and gRPC-Web, each by a client that knows nothing of the gateway.
+ */
 @Timeout(value = 2, unit = TimeUnit.MINUTES)
 class DemoTest {
+    private static final String GREETER = "/demo.greeter.v1.Greeter/";
+    private static final HttpClient H1 = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10)).build();
+
     @TempDir
-    Path workDir;
+    static Path workDir;
+    private static GatewayProcess demo;
+    private static String http;
+
+    @BeforeAll
+    static void startDemo() throws Exception {
+        demo = GatewayProcess.startIn(workDir, List.of(), "demo", "--http-port", "0", "--https-port", "0",
+                "--admin-port", "0");
+        http = "http://localhost:" + demo.port("http");
+    }
+
+    @AfterAll
+    static void stopDemo() throws Exception {
+        if (demo != null) {
+            demo.close();
+        }
+    }
 
     @Test
     void theDemoAnswersOverHttp11H2cAndH2WithTheDevelopmentCa() throws Exception {
-        try (GatewayProcess demo = GatewayProcess.startIn(workDir, List.of(), "demo", "--http-port", "0",
-                "--https-port", "0", "--admin-port", "0")) {
-            String http = "http://localhost:" + demo.port("http");
-            HttpClient h1 = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-            HttpResponse<String> hello = send(h1, http + "/api/hello");
-            assertThat(hello.statusCode()).isEqualTo(200);
-            assertThat(hello.body()).contains("hello from the demo backend");
-            assertThat(hello.headers().firstValue("x-served-by")).hasValue("polygate-demo");
+        HttpResponse<String> hello = send(H1, http + "/api/hello");
+        assertThat(hello.statusCode()).isEqualTo(200);
+        assertThat(hello.body()).contains("hello from the demo backend");
+        assertThat(hello.headers().firstValue("x-served-by")).hasValue("polygate-demo");
 
-            HttpResponse<String> upgraded = send(HttpClient.newBuilder().version(HttpClient.Version.HTTP_2).build(),
-                    http + "/api/headers");
-            assertThat(upgraded.version()).isEqualTo(HttpClient.Version.HTTP_2);
-            assertThat(upgraded.body()).contains("\"x-gateway\":\"polygate\"", "\"x-forwarded-proto\":\"http\"");
+        HttpResponse<String> upgraded = send(HttpClient.newBuilder().version(HttpClient.Version.HTTP_2).build(),
+                http + "/api/headers");
+        assertThat(upgraded.version()).isEqualTo(HttpClient.Version.HTTP_2);
+        assertThat(upgraded.body()).contains("\"x-gateway\":\"polygate\"", "\"x-forwarded-proto\":\"http\"");
 
-            assertThat(demo.output()).contains("development CA: ");
-            Path ca = workDir.resolve(".polygate/dev-ca.pem");
-            HttpClient h2 = HttpClient.newBuilder().sslContext(trusting(ca)).version(HttpClient.Version.HTTP_2).build();
-            HttpResponse<String> secure = send(h2, "https://localhost:" + demo.port("https") + "/api/hello");
-            assertThat(secure.version()).isEqualTo(HttpClient.Version.HTTP_2);
-            assertThat(secure.statusCode()).isEqualTo(200);
+        assertThat(demo.output()).contains("development CA: ");
+        HttpResponse<String> secure = send(h2OverTls(), "https://localhost:" + demo.port("https") + "/api/hello");
+        assertThat(secure.version()).isEqualTo(HttpClient.Version.HTTP_2);
+        assertThat(secure.statusCode()).isEqualTo(200);
 
-            HttpResponse<String> missing = send(h1, http + "/nowhere");
-            assertThat(missing.statusCode()).isEqualTo(404);
-            assertThat(missing.headers().firstValue("content-type")).hasValue("application/problem+json");
+        HttpResponse<String> missing = send(H1, http + "/nowhere");
+        assertThat(missing.statusCode()).isEqualTo(404);
+        assertThat(missing.headers().firstValue("content-type")).hasValue("application/problem+json");
+    }
+
+    @Test
+    void theGreeterAnswersRestJsonOverHttpAndHttps() throws Exception {
+        HttpResponse<String> cleartext = send(H1, http + "/v1/greeter/world");
+        HttpResponse<String> secure = send(h2OverTls(), "https://localhost:" + demo.port("https") + "/v1/greeter/world");
+
+        for (HttpResponse<String> response : List.of(cleartext, secure)) {
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(response.headers().firstValue("content-type")).hasValue("application/json");
+            assertThat(response.body()).isEqualTo("{\"message\":\"Hello, world!\"}");
         }
+        assertThat(secure.version()).isEqualTo(HttpClient.Version.HTTP_2);
+
+        HttpResponse<String> posted = H1.send(HttpRequest.newBuilder(URI.create(http + "/v1/greeter"))
+                .header("content-type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"ann\"}"))
+                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(posted.body()).isEqualTo("{\"message\":\"Hello, ann!\"}");
+
+        HttpResponse<String> nameless = H1.send(HttpRequest.newBuilder(URI.create(http + "/v1/greeter"))
+                .header("content-type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}"))
+                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(nameless.statusCode()).isEqualTo(400);
+        assertThat(nameless.body()).contains("\"code\":3", "name is required");
+    }
+
+    @Test
+    void theGreetingStreamArrivesAsNdjsonLineByLine() throws Exception {
+        HttpResponse<Stream<String>> response = H1.send(HttpRequest.newBuilder(
+                        URI.create(http + "/v1/greeter/world/stream?count=3&interval=0.3s"))
+                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofLines());
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("content-type")).hasValue("application/x-ndjson");
+
+        List<String> lines = new ArrayList<>();
+        Iterator<String> body = response.body().iterator();
+        lines.add(body.next());
+        long firstLine = System.nanoTime();
+        body.forEachRemaining(lines::add);
+        long afterFirst = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - firstLine);
+
+        assertThat(lines).containsExactly(
+                "{\"message\":\"Hello, world! (1/3)\",\"sequence\":1}",
+                "{\"message\":\"Hello, world! (2/3)\",\"sequence\":2}",
+                "{\"message\":\"Hello, world! (3/3)\",\"sequence\":3}");
+        // The backend paces greetings 300ms apart: a buffering gateway would hand over all three lines at once.
+        assertThat(afterFirst).as("ms between the first line and the end").isGreaterThanOrEqualTo(400);
+    }
+
+    @Test
+    void nativeGrpcClientsReachTheGreeterThroughTheGatewayWithAndWithoutTls() throws Exception {
+        ManagedChannel cleartext = NettyChannelBuilder.forAddress("localhost", demo.port("http")).usePlaintext().build();
+        ManagedChannel secure = NettyChannelBuilder.forAddress("localhost", demo.port("https"))
+                .sslContext(GrpcSslContexts.forClient().trustManager(devCa().toFile()).build()).build();
+        try {
+            for (ManagedChannel channel : List.of(cleartext, secure)) {
+                GreeterGrpc.GreeterBlockingStub greeter = GreeterGrpc.newBlockingStub(channel)
+                        .withDeadlineAfter(10, TimeUnit.SECONDS);
+                assertThat(greeter.sayHello(HelloRequest.newBuilder().setName("grpc").build()).getMessage())
+                        .isEqualTo("Hello, grpc!");
+
+                List<HelloReply> replies = new ArrayList<>();
+                greeter.streamGreetings(HelloRequest.newBuilder().setName("grpc").setCount(3)
+                                .setInterval(com.google.protobuf.Duration.newBuilder().setNanos(20_000_000)).build())
+                        .forEachRemaining(replies::add);
+                assertThat(replies).extracting(HelloReply::getMessage)
+                        .containsExactly("Hello, grpc! (1/3)", "Hello, grpc! (2/3)", "Hello, grpc! (3/3)");
+
+                assertThatThrownBy(() -> greeter.sayHello(HelloRequest.getDefaultInstance()))
+                        .isInstanceOfSatisfying(StatusRuntimeException.class, e -> {
+                            assertThat(e.getStatus().getCode()).isEqualTo(Status.Code.INVALID_ARGUMENT);
+                            assertThat(e.getStatus().getDescription()).isEqualTo("name is required");
+                        });
+            }
+        } finally {
+            cleartext.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+            secure.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void theGatewaysOwnReflectionListsTheGreeter() throws Exception {
+        ManagedChannel channel = NettyChannelBuilder.forAddress("localhost", demo.port("http")).usePlaintext().build();
+        try {
+            CompletableFuture<ServerReflectionResponse> answer = new CompletableFuture<>();
+            StreamObserver<ServerReflectionRequest> requests = ServerReflectionGrpc.newStub(channel)
+                    .withDeadlineAfter(10, TimeUnit.SECONDS).serverReflectionInfo(new StreamObserver<>() {
+                        @Override
+                        public void onNext(ServerReflectionResponse response) {
+                            answer.complete(response);
+                        }
+
+                        @Override
+                        public void onError(Throwable failure) {
+                            answer.completeExceptionally(failure);
+                        }
+
+                        @Override
+                        public void onCompleted() {
+                            answer.completeExceptionally(new IllegalStateException("no answer"));
+                        }
+                    });
+            requests.onNext(ServerReflectionRequest.newBuilder().setListServices("*").build());
+            ServerReflectionResponse response = answer.get(10, TimeUnit.SECONDS);
+            requests.onCompleted();
+
+            assertThat(response.getListServicesResponse().getServiceList()).extracting(ServiceResponse::getName)
+                    .contains("demo.greeter.v1.Greeter");
+        } finally {
+            channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void grpcWebCallsGetMessagesAndATrailerFrame() throws Exception {
+        byte[] hello = HelloRequest.newBuilder().setName("web").build().toByteArray();
+        HttpResponse<byte[]> binary = H1.send(HttpRequest.newBuilder(URI.create(http + GREETER + "SayHello"))
+                .header("content-type", "application/grpc-web+proto").header("x-grpc-web", "1")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(GrpcWebBody.frame(hello)))
+                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(binary.statusCode()).isEqualTo(200);
+        assertThat(binary.headers().firstValue("content-type").orElse("")).startsWith("application/grpc-web");
+        GrpcWebBody unary = GrpcWebBody.parse(binary.body());
+        assertThat(replies(unary)).containsExactly("Hello, web!");
+        assertThat(unary.trailers()).containsEntry("grpc-status", "0");
+
+        byte[] stream = HelloRequest.newBuilder().setName("web").setCount(3).build().toByteArray();
+        HttpResponse<String> text = H1.send(HttpRequest.newBuilder(URI.create(http + GREETER + "StreamGreetings"))
+                .header("content-type", "application/grpc-web-text+proto").header("x-grpc-web", "1")
+                .POST(HttpRequest.BodyPublishers.ofString(Base64.getEncoder().encodeToString(GrpcWebBody.frame(stream))))
+                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.US_ASCII));
+        assertThat(text.headers().firstValue("content-type").orElse("")).startsWith("application/grpc-web-text");
+        GrpcWebBody streamed = GrpcWebBody.parse(GrpcWebBody.decodeText(text.body()));
+        assertThat(replies(streamed)).containsExactly("Hello, web! (1/3)", "Hello, web! (2/3)", "Hello, web! (3/3)");
+        assertThat(streamed.trailers()).containsEntry("grpc-status", "0");
+
+        HttpResponse<byte[]> invalid = H1.send(HttpRequest.newBuilder(URI.create(http + GREETER + "StreamGreetings"))
+                .header("content-type", "application/grpc-web+proto")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(GrpcWebBody.frame(new byte[0])))
+                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofByteArray());
+        // A failure before any message may come as a trailer frame or, trailers-only, as headers.
+        String status = invalid.headers().firstValue("grpc-status")
+                .orElseGet(() -> GrpcWebBody.parse(invalid.body()).trailers().get("grpc-status"));
+        assertThat(status).isEqualTo("3");
+    }
+
+    @Test
+    void thePageIsServedAndTheStartUpSummaryPointsAtIt() throws Exception {
+        HttpResponse<String> page = send(H1, http + "/demo/");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.headers().firstValue("content-type")).hasValue("text/html; charset=utf-8");
+        assertThat(page.body()).contains("<script src=\"grpc-web.js\"></script>");
+
+        HttpResponse<String> script = send(H1, http + "/demo/grpc-web.js");
+        assertThat(script.statusCode()).isEqualTo(200);
+        assertThat(script.body()).contains("application/grpc-web-text+proto", "0x80");
+
+        HttpResponse<String> bare = send(H1, http + "/demo");
+        assertThat(bare.statusCode()).isEqualTo(301);
+        assertThat(bare.headers().firstValue("location")).hasValue("/demo/");
+
+        // Printed right after the listeners, long before the requests above have been answered.
+        assertThat(demo.output()).contains("curl " + http + "/v1/greeter/world ",
+                http + "/v1/greeter/world/stream", http + "/demo/");
+    }
+
+    /**
+     * The page's own script, as served, run by Node against the gateway with a stand-in for the few DOM calls it
+     * makes: its hand-written protobuf, framing and incremental base64 decoding meet the real gRPC-Web ingress.
+     */
+    @Test
+    void thePageScriptCallsTheGreeterOverGrpcWeb() throws Exception {
+        Path node = Stream.of(System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator))
+                .map(dir -> Path.of(dir, "node")).filter(java.nio.file.Files::isExecutable).findFirst().orElse(null);
+        Assumptions.assumeTrue(node != null, "node is not installed");
+        Path script = workDir.resolve("page-in-node.mjs");
+        java.nio.file.Files.writeString(script, PAGE_IN_NODE);
+        Path output = workDir.resolve("page-in-node.out");
+        Process run = new ProcessBuilder(node.toString(), script.toString(), http).redirectErrorStream(true)
+                .redirectOutput(output.toFile()).start();
+        if (!run.waitFor(60, TimeUnit.SECONDS)) {
+            run.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+        String log = java.nio.file.Files.readString(output);
+
+        assertThat(run.exitValue()).as(log).isZero();
+        assertThat(log.lines()).containsSubsequence(
+                "reply | Hello, page!",
+                "status | #1: grpc-status 0 OK",
+                "reply | Hello, page! (1/3)   [sequence 1]",
+                "reply | Hello, page! (2/3)   [sequence 2]",
+                "reply | Hello, page! (3/3)   [sequence 3]",
+                "status | #2: grpc-status 0 OK",
+                "error | #3: grpc-status 3 INVALID_ARGUMENT \"name is required\"",
+                "error | #4: grpc-status 3 INVALID_ARGUMENT \"count must be between 1 and 100, not -1\"");
+        assertThat(log).contains("curl " + http + "/v1/greeter/world");
+    }
+
+    private static final String PAGE_IN_NODE = """
+            const origin = process.argv[2];
+            const source = await (await fetch(origin + '/demo/grpc-web.js')).text();
+            const elements = {};
+            const lines = [];
+            const element = (id) => elements[id] ??= { value: '', textContent: '', handlers: {},
+              addEventListener(type, handler) { this.handlers[type] = handler; },
+              append(item) { lines.push(item.className + ' | ' + item.textContent); } };
+            globalThis.document = { getElementById: element, createElement: () => ({}) };
+            globalThis.location = new URL(origin + '/demo/');
+            const fetchFromNode = globalThis.fetch;
+            globalThis.fetch = (url, init) => fetchFromNode(new URL(url, location), init);
+            new Function(source)();
+            element('name').value = 'page'; element('count').value = '3'; element('interval').value = '50';
+            await element('hello').handlers.click();
+            await element('stream').handlers.click();
+            element('name').value = '';
+            await element('hello').handlers.click();
+            element('name').value = 'page'; element('count').value = '-1';
+            await element('stream').handlers.click();
+            console.log(lines.join('\\n'));
+            console.log(elements.curl.textContent);
+            """;
+
+    private static List<String> replies(GrpcWebBody body) throws InvalidProtocolBufferException {
+        List<String> messages = new ArrayList<>();
+        for (byte[] message : body.messages()) {
+            messages.add(HelloReply.parseFrom(message).getMessage());
+        }
+        return messages;
     }
 
     private static HttpResponse<String> send(HttpClient client, String url) throws Exception {
         return client.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(),
                 HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static Path devCa() {
+        return workDir.resolve(".polygate/dev-ca.pem");
+    }
+
+    private static HttpClient h2OverTls() throws Exception {
+        return HttpClient.newBuilder().sslContext(trusting(devCa())).version(HttpClient.Version.HTTP_2)
+                .connectTimeout(Duration.ofSeconds(10)).build();
     }
 
     private static SSLContext trusting(Path caFile) throws Exception {
