@@ -155,7 +155,8 @@ final class DownstreamResponseSink implements ResponseSink {
         headSent = true;
         done = true;
         status = error.kind().httpStatus();
-        FullHttpResponse response = ProblemResponse.render(error, null, channel().alloc(),
+        FullHttpResponse response = ClientProtocolError.render(error,
+                exchange.request().headers().get(HttpHeaderNames.CONTENT_TYPE), channel().alloc(),
                 framing.http2() ? HttpVersion.HTTP_1_1 : framing.version());
         bytesSent += response.content().readableBytes();
         boolean close = false;
