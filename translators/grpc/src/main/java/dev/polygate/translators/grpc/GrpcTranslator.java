@@ -64,7 +64,7 @@ final class GrpcTranslator implements Translator {
         if (!config.hasSchema() || !config.schema().reflection()) {
             return CompletableFuture.completedFuture(null);
         }
-        return SchemaLoader.reflect(upstream, config.schema().reflectionTimeout(), refreshes)
+        return SchemaLoader.reflect(upstream, config.services(), config.schema().reflectionTimeout(), refreshes)
                 .thenApply(reflected -> {
                     try {
                         ExposedSchema next = ExposedSchema.build(schema.base().merge(reflected), config);
