@@ -18,6 +18,8 @@ import java.util.regex.Pattern;
 /** The built gateway jar in its own JVM, as users run it: the black box under test. */
 final class GatewayProcess implements AutoCloseable {
     private static final Pattern LISTENER = Pattern.compile("listener (\\S+) on \\S+:(\\d+) ");
+    /** The admin listener is reported as the port of the pseudo-listener "admin". */
+    private static final Pattern ADMIN = Pattern.compile("^  (admin) on \\S+:(\\d+) ");
     private final Process process;
     private final Map<String, Integer> ports = new HashMap<>();
     private final List<String> output = new ArrayList<>();
@@ -67,7 +69,10 @@ final class GatewayProcess implements AutoCloseable {
                     output.add(line);
                 }
                 Matcher m = LISTENER.matcher(line);
-                if (m.find()) {
+                if (!m.find()) {
+                    m = ADMIN.matcher(line);
+                }
+                if (m.find(0)) {
                     synchronized (ports) {
                         ports.put(m.group(1), Integer.parseInt(m.group(2)));
                     }

@@ -110,6 +110,24 @@ class GrpcInteropThroughGatewayTest {
         }
     }
 
+    /** A service no route serves is answered by the gateway itself, in gRPC: UNIMPLEMENTED, not an HTTP 404 page. */
+    @Test
+    void aServiceWithoutARouteIsUnimplementedInGrpcTerms() throws Exception {
+        ManagedChannel channel = configured(NettyChannelBuilder.forAddress("127.0.0.1", gateway.port("h2c"),
+                InsecureChannelCredentials.create())).build();
+        try {
+            Throwable failure = org.assertj.core.api.Assertions.catchThrowable(() ->
+                    io.grpc.testing.integration.ReconnectServiceGrpc.newBlockingStub(channel)
+                            .withDeadlineAfter(5, TimeUnit.SECONDS)
+                            .start(io.grpc.testing.integration.Messages.ReconnectParams.getDefaultInstance()));
+            Status status = Status.fromThrowable(failure);
+            assertThat(status.getCode()).isEqualTo(Status.Code.UNIMPLEMENTED);
+            assertThat(status.getDescription()).contains("grpc.testing.ReconnectService/Start");
+        } finally {
+            channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+        }
+    }
+
     private static long cancelledFullDuplexCalls() throws IOException {
         Path log = GrpcPassthroughConfig.accessLog(dir);
         if (!Files.exists(log)) {

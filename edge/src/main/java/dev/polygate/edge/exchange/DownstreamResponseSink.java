@@ -3,6 +3,7 @@ package dev.polygate.edge.exchange;
 import dev.polygate.spi.GatewayException;
 import dev.polygate.spi.HopByHopHeaders;
 import dev.polygate.spi.ResponseHead;
+import dev.polygate.spi.RequestHead;
 import dev.polygate.spi.ResponseSink;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
@@ -155,7 +156,9 @@ final class DownstreamResponseSink implements ResponseSink {
         headSent = true;
         done = true;
         status = error.kind().httpStatus();
-        FullHttpResponse response = ProblemResponse.render(error, null, channel().alloc(),
+        RequestHead request = exchange.request(); // none yet when the request itself could not be read
+        FullHttpResponse response = ClientProtocolError.render(error,
+                request == null ? null : request.headers().get(HttpHeaderNames.CONTENT_TYPE), channel().alloc(),
                 framing.http2() ? HttpVersion.HTTP_1_1 : framing.version());
         bytesSent += response.content().readableBytes();
         boolean close = false;

@@ -36,6 +36,8 @@ public final class HttpExchangeHandler extends ChannelInboundHandlerAdapter impl
     private ChannelHandlerContext ctx;
     private DownstreamExchange current;
     private boolean closing;
+    /** HTTP/2 only: the answer is complete and the rest of the request body is being read and dropped. */
+    private StreamLinger linger;
 
     public HttpExchangeHandler(ServerContext server, boolean http2, boolean secure) {
         this.server = server;
@@ -68,6 +70,9 @@ public final class HttpExchangeHandler extends ChannelInboundHandlerAdapter impl
         }
         if (msg instanceof HttpContent content) {
             if (current == null || current.isFinished()) {
+                if (linger != null) {
+                    linger.read(content);
+                }
                 content.release();
             } else if (content.decoderResult().isFailure()) {
                 content.release();
@@ -158,8 +163,10 @@ public final class HttpExchangeHandler extends ChannelInboundHandlerAdapter impl
         server.observer().finished(exchange);
         if (http2) {
             if (!exchange.requestComplete() && ctx.channel().isActive()) {
-                // The answer came before the request body ended: reset the stream instead of reading on.
-                ctx.channel().writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
+                // The answer came before the request body ended. A reset right away makes some clients drop the
+                // answer they already have, so a short rest of the body is read and dropped first.
+                ctx.channel().config().setAutoRead(true);
+                linger = new StreamLinger(ctx.channel());
             }
             return;
         }

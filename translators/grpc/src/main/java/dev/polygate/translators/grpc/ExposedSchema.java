@@ -20,6 +20,9 @@ record ExposedSchema(SchemaRegistry base, List<Descriptors.ServiceDescriptor> se
                      RestIngress.Transcoding transcoding) {
 
     static ExposedSchema build(SchemaRegistry registry, GrpcRouteConfig route) throws ConfigException {
+        if (!route.services().isEmpty()) {
+            registry.requireServices(route.services());
+        }
         List<Descriptors.ServiceDescriptor> services = route.services().isEmpty()
                 ? registry.services().stream().filter(s -> !isInfrastructure(s.getFullName())).toList()
                 : route.services().stream().map(name -> registry.service(name).orElseThrow()).toList();

@@ -2,16 +2,14 @@ package dev.polygate.translators.grpc;
 
 import dev.polygate.spi.ErrorKind;
 import dev.polygate.spi.Exchange;
-import dev.polygate.spi.ForwardingExchange;
 import dev.polygate.spi.GatewayException;
-import dev.polygate.spi.ResponseSink;
 import dev.polygate.spi.Translator;
+import dev.polygate.translators.grpc.call.DerivedExchange;
+import dev.polygate.translators.grpc.wire.GrpcStatus;
 import dev.polygate.translators.grpc.wire.GrpcTimeout;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 
@@ -34,16 +32,18 @@ final class GrpcPassthrough {
         long deadlineNanos = deadlineNanos(exchange);
         if (deadlineNanos == -2) {
             exchange.requestBody().discard();
-            GrpcAnswerSink.answerWithStatus(exchange.response(), dev.polygate.translators.grpc.wire.GrpcStatus.of(
-                    new GatewayException(ErrorKind.BAD_REQUEST, "grpc-timeout must be at most 8 digits and a unit of H, M, S, m, u or n")));
+            GrpcAnswerSink.answerWithStatus(exchange.response(), GrpcStatus.of(new GatewayException(
+                    ErrorKind.BAD_REQUEST, "grpc-timeout must be at most 8 digits and a unit of H, M, S, m, u or n")));
             return;
         }
-        PassthroughExchange call = new PassthroughExchange(exchange);
         if (deadlineNanos > 0) {
             exchange.request().headers().set("grpc-timeout", GrpcTimeout.format(deadlineNanos));
+        }
+        PassthroughCall call = new PassthroughCall(exchange);
+        if (deadlineNanos > 0) {
             call.deadline = exchange.executor().schedule(call::deadlineExceeded, deadlineNanos, TimeUnit.NANOSECONDS);
         }
-        backend.handle(call);
+        backend.handle(call.backendExchange);
     }
 
     /** The deadline in nanoseconds, 0 for none, -2 for an unreadable grpc-timeout. */
@@ -60,27 +60,16 @@ final class GrpcPassthrough {
         return route == 0 ? Math.max(1, client.getAsLong()) : Math.max(1, Math.min(route, client.getAsLong()));
     }
 
-    /** The client's exchange with a gRPC-speaking sink and a way to cancel the backend side. */
-    private static final class PassthroughExchange extends ForwardingExchange {
-        private final GrpcAnswerSink sink;
-        private final List<Runnable> backendCancels = new ArrayList<>(1);
+    /** One passthrough call: the client's exchange with a gRPC-speaking sink and the deadline's timer. */
+    private static final class PassthroughCall {
+        private final DerivedExchange backendExchange;
         private ScheduledFuture<?> deadline;
         private boolean ended;
 
-        PassthroughExchange(Exchange client) {
-            super(client);
-            this.sink = new GrpcAnswerSink(client.response(), this::ended);
-        }
-
-        @Override
-        public ResponseSink response() {
-            return sink;
-        }
-
-        @Override
-        public void onCancel(Runnable action) {
-            backendCancels.add(action);
-            super.onCancel(action);
+        PassthroughCall(Exchange client) {
+            GrpcAnswerSink sink = new GrpcAnswerSink(client.response(), this::ended);
+            this.backendExchange = new DerivedExchange(client, client.request(), client.requestBody(), sink);
+            client.onCancel(backendExchange::cancel);
         }
 
         private void ended() {
@@ -91,12 +80,10 @@ final class GrpcPassthrough {
         }
 
         private void deadlineExceeded() {
-            if (ended) {
-                return;
-            }
-            sink.sendError(new GatewayException(ErrorKind.UPSTREAM_TIMEOUT, "deadline exceeded at the gateway"));
-            for (Runnable cancel : backendCancels) {
-                cancel.run();
+            if (!ended) {
+                backendExchange.response().sendError(
+                        new GatewayException(ErrorKind.UPSTREAM_TIMEOUT, "deadline exceeded at the gateway"));
+                backendExchange.cancel();
             }
         }
     }

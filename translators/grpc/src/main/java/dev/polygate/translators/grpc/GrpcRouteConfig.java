@@ -132,6 +132,11 @@ record GrpcRouteConfig(String upstream, JsonNode connection, List<String> servic
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }
+        JsonNode webNode = node.get("grpcWeb");
+        if (webNode == null || !webNode.has("maxMessageBytes")) {
+            grpcWeb = new GrpcWebConfig(grpcWeb.allowedOrigins(), grpcWeb.exposedHeaders(), grpcWeb.allowedHeaders(),
+                    grpcWeb.maxAge(), maxMessage); // one limit for the route unless gRPC-Web sets its own
+        }
         RestSettings rest = new RestSettings(forwarded, maxRequest, maxMessage, timeout);
         return new GrpcRouteConfig(upstream, connection, List.copyOf(services), schema, hasSchema, transcoding, rest,
                 grpcWeb, maxMessage);

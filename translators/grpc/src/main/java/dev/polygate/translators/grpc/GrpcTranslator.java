@@ -26,7 +26,6 @@ final class GrpcTranslator implements Translator {
     private final Executor refreshes;
     private final GrpcPassthrough passthrough;
     private final GrpcWebIngress grpcWeb;
-    private final CorsPreflight cors;
     private volatile ExposedSchema schema;
     private volatile RestIngress rest;
 
@@ -38,7 +37,6 @@ final class GrpcTranslator implements Translator {
         this.refreshes = refreshes;
         this.passthrough = new GrpcPassthrough(backend, config.timeout());
         this.grpcWeb = new GrpcWebIngress(config.grpcWeb(), passthrough::handle);
-        this.cors = new CorsPreflight(config.grpcWeb());
         install(schema);
     }
 
@@ -46,8 +44,7 @@ final class GrpcTranslator implements Translator {
     public void handle(Exchange exchange) {
         RequestHead head = exchange.request();
         if (CorsPreflight.isPreflight(head)) {
-            exchange.requestBody().discard();
-            cors.answer(exchange);
+            grpcWeb.handle(exchange); // browsers ask before gRPC-Web calls; the gRPC-Web side answers
             return;
         }
         String contentType = head.headers().get(HttpHeaderNames.CONTENT_TYPE);
@@ -67,7 +64,7 @@ final class GrpcTranslator implements Translator {
         if (!config.hasSchema() || !config.schema().reflection()) {
             return CompletableFuture.completedFuture(null);
         }
-        return SchemaLoader.reflect(upstream, config.schema().reflectionTimeout(), refreshes)
+        return SchemaLoader.reflect(upstream, config.services(), config.schema().reflectionTimeout(), refreshes)
                 .thenApply(reflected -> {
                     try {
                         ExposedSchema next = ExposedSchema.build(schema.base().merge(reflected), config);

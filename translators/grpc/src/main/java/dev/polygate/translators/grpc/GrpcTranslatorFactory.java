@@ -46,9 +46,6 @@ public final class GrpcTranslatorFactory implements TranslatorFactory {
                 throw e.under("schema");
             }
         }
-        if (!route.services().isEmpty()) {
-            registry.requireServices(route.services());
-        }
         ExposedSchema exposed = ExposedSchema.build(registry, route);
         Translator backend = connections.create(route.connection(), context);
         return new GrpcTranslator(route, upstream, exposed, backend, refreshes);

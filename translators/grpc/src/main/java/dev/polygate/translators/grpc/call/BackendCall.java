@@ -1,19 +1,14 @@
 package dev.polygate.translators.grpc.call;
 
 import dev.polygate.spi.Exchange;
-import dev.polygate.spi.ForwardingExchange;
 import dev.polygate.spi.GatewayException;
-import dev.polygate.spi.RequestBody;
 import dev.polygate.spi.RequestHead;
-import dev.polygate.spi.ResponseSink;
 import dev.polygate.spi.Translator;
 import dev.polygate.translators.grpc.wire.GrpcFrames;
 import io.netty.buffer.ByteBuf;
 import io.netty.handler.codec.http.DefaultHttpHeaders;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * One gRPC call the gateway makes to a backend on behalf of a client that does not speak gRPC (REST/JSON
@@ -28,7 +23,7 @@ public final class BackendCall {
     private final HttpHeaders metadata;
     private final MessageBody body = new MessageBody();
     private final GrpcResponseReader reader;
-    private final List<Runnable> upstreamCancels = new ArrayList<>(1);
+    private DerivedExchange backendExchange;
     private boolean started;
 
     /**
@@ -58,8 +53,9 @@ public final class BackendCall {
         RequestHead original = client.request();
         RequestHead head = new RequestHead("POST", methodPath, methodPath, original.authority(), original.scheme(),
                 headers);
+        backendExchange = new DerivedExchange(client, head, body, reader);
         client.onCancel(this::cancel);
-        backend.handle(new CallExchange(client, head));
+        backend.handle(backendExchange);
     }
 
     /** Frames and queues one request message (serialized protobuf); ownership passes. */
@@ -94,49 +90,8 @@ public final class BackendCall {
 
     private void cancelUpstream() {
         body.discardQueued();
-        List<Runnable> actions = List.copyOf(upstreamCancels);
-        upstreamCancels.clear();
-        for (Runnable action : actions) {
-            action.run();
-        }
-    }
-
-    /** The exchange the backend translator sees: the call's own head, body and sink, the client's thread. */
-    private final class CallExchange extends ForwardingExchange {
-        private RequestHead head;
-
-        CallExchange(Exchange client, RequestHead head) {
-            super(client);
-            this.head = head;
-        }
-
-        @Override
-        public RequestHead request() {
-            return head;
-        }
-
-        @Override
-        public void request(RequestHead head) {
-            this.head = head;
-        }
-
-        @Override
-        public RequestBody requestBody() {
-            return body;
-        }
-
-        @Override
-        public ResponseSink response() {
-            return reader;
-        }
-
-        @Override
-        public void onCancel(Runnable action) {
-            if (reader.isFinished()) {
-                action.run();
-            } else {
-                upstreamCancels.add(action);
-            }
+        if (backendExchange != null) {
+            backendExchange.cancel();
         }
     }
 }

@@ -21,6 +21,8 @@ final class FieldNames {
             "google.protobuf.BoolValue", "google.protobuf.StringValue", "google.protobuf.BytesValue");
 
     private final Map<Descriptor, Map<String, FieldDescriptor>> byType = new ConcurrentHashMap<>();
+    /** Resolved dotted paths; only successes are kept, so client typos cannot grow it. */
+    private final Map<Descriptor, Map<String, FieldDescriptor[]>> paths = new ConcurrentHashMap<>();
 
     /** The field called {@code name} (proto or JSON spelling), or null. */
     FieldDescriptor find(Descriptor type, String name) {
@@ -33,6 +35,18 @@ final class FieldNames {
      * @return the fields along the path, or null when a component is missing or not a singular message
      */
     FieldDescriptor[] resolve(Descriptor type, String dottedPath) {
+        Map<String, FieldDescriptor[]> known = paths.computeIfAbsent(type, k -> new ConcurrentHashMap<>());
+        FieldDescriptor[] fields = known.get(dottedPath);
+        if (fields == null) {
+            fields = walk(type, dottedPath);
+            if (fields != null) {
+                known.put(dottedPath, fields);
+            }
+        }
+        return fields;
+    }
+
+    private FieldDescriptor[] walk(Descriptor type, String dottedPath) {
         String[] parts = dottedPath.split("\\.", -1);
         FieldDescriptor[] fields = new FieldDescriptor[parts.length];
         Descriptor current = type;

@@ -237,10 +237,10 @@ final class PathTemplate {
             }
             String fieldPath = text.substring(nameStart, pos);
             if (!fieldPath.matches("[A-Za-z_][A-Za-z0-9_]*(\\.[A-Za-z_][A-Za-z0-9_]*)*")) {
-                throw error("invalid field path \"" + fieldPath + "\"");
+                throw new IllegalArgumentException("invalid field path \"" + fieldPath + "\" at position " + nameStart);
             }
             if (!fieldPaths.add(fieldPath)) {
-                throw error("field \"" + fieldPath + "\" is bound twice");
+                throw new IllegalArgumentException("field \"" + fieldPath + "\" is bound twice");
             }
             int start = segments.size();
             if (pos < text.length() && text.charAt(pos) == '=') {

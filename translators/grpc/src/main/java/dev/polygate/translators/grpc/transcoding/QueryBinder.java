@@ -72,6 +72,10 @@ final class QueryBinder {
         if (leaf.isRepeated()) {
             throw bad(name, "names a repeated message field, which cannot be set from the query");
         }
+        String type = leaf.getMessageType().getFullName();
+        if (type.startsWith("google.protobuf.")) {
+            throw bad(name, "names a " + type + " field, which cannot be set from the query");
+        }
         FieldDescriptor example = leaf.getMessageType().getFields().isEmpty() ? null
                 : leaf.getMessageType().getFields().get(0);
         throw bad(name, "names a message field; set its fields instead"

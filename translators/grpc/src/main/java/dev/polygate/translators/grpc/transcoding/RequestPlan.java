@@ -44,7 +44,14 @@ final class RequestPlan {
         Descriptor input = method.getInputType();
         List<String[]> bound = new ArrayList<>();
         Map<String, FieldDescriptor[]> pathFields = new HashMap<>();
-        for (PathTemplate.Variable v : PathTemplate.parse(binding.template()).variables()) {
+        PathTemplate template;
+        try {
+            template = PathTemplate.parse(binding.template());
+        } catch (IllegalArgumentException e) {
+            throw new GatewayException(ErrorKind.INTERNAL, "The HTTP binding of " + method.getFullName()
+                    + " has an invalid template: " + e.getMessage());
+        }
+        for (PathTemplate.Variable v : template.variables()) {
             FieldDescriptor[] fields = names.resolve(input, v.fieldPath());
             if (fields == null) {
                 throw notAField(method, v.fieldPath());

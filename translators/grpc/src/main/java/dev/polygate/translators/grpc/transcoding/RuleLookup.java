@@ -1,6 +1,8 @@
 package dev.polygate.translators.grpc.transcoding;
 
+import java.util.Collections;
 import java.util.Set;
+import java.util.TreeSet;
 
 /** The outcome of looking up an HTTP method and path in an {@link HttpRuleIndex}. */
 public sealed interface RuleLookup {
@@ -9,10 +11,13 @@ public sealed interface RuleLookup {
     record Found(RuleMatch match) implements RuleLookup {
     }
 
-    /** The path matches bindings of other HTTP methods only: answer 405 with {@code Allow: allowed}. */
+    /**
+     * The path matches bindings of other HTTP methods only: answer 405 with {@code Allow: allowed}
+     * (sorted, so the header is stable).
+     */
     record MethodNotAllowed(Set<String> allowed) implements RuleLookup {
         public MethodNotAllowed {
-            allowed = Set.copyOf(allowed);
+            allowed = Collections.unmodifiableSortedSet(new TreeSet<>(allowed));
         }
     }
 

@@ -151,7 +151,7 @@ final class TextValueParser {
     private static Object message(FieldDescriptor f, String text, String where) {
         String type = f.getMessageType().getFullName();
         DynamicMessage.Builder builder = DynamicMessage.newBuilder(f.getMessageType());
-        if (type.endsWith("Value")) {
+        if (type.startsWith("google.protobuf.") && type.endsWith("Value")) {
             FieldDescriptor inner = f.getMessageType().findFieldByName("value");
             return builder.setField(inner, parse(inner, text, where)).build();
         }

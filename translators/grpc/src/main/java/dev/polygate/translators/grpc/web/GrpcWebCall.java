@@ -1,15 +1,11 @@
 package dev.polygate.translators.grpc.web;
 
 import dev.polygate.spi.Exchange;
-import dev.polygate.spi.ForwardingExchange;
-import dev.polygate.spi.RequestBody;
 import dev.polygate.spi.RequestHead;
-import dev.polygate.spi.ResponseSink;
 import dev.polygate.spi.Translator;
+import dev.polygate.translators.grpc.call.DerivedExchange;
 import dev.polygate.translators.grpc.wire.GrpcException;
 import dev.polygate.translators.grpc.wire.GrpcStatusCode;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * One gRPC-Web call: the native gRPC exchange handed to the backend, whose body and sink translate
@@ -19,10 +15,7 @@ final class GrpcWebCall {
     private final Exchange client;
     private final WebRequestBody body;
     private final WebResponseSink sink;
-    private final Exchange backendExchange;
-    /** What the backend asked to be told when the call is cancelled. */
-    private final List<Runnable> backendCancels = new ArrayList<>(1);
-    private boolean cancelled;
+    private final DerivedExchange backendExchange;
 
     GrpcWebCall(Exchange client, RequestHead backendHead, WebContentType flavour, CorsPreflight cors,
                 int maxMessageBytes) {
@@ -31,12 +24,12 @@ final class GrpcWebCall {
         RequestHead clientHead = client.request();
         this.sink = new WebResponseSink(client.response(), flavour.text(),
                 () -> GrpcWebIngress.responseHeaders(clientHead, flavour, cors));
-        this.backendExchange = new BackendExchange(client, backendHead);
+        this.backendExchange = new DerivedExchange(client, backendHead, body, sink);
     }
 
     void start(Translator backend) {
         client.onCancel(this::clientGone);
-        if (cancelled) {
+        if (backendExchange.isCancelled()) {
             return;
         }
         try {
@@ -61,50 +54,6 @@ final class GrpcWebCall {
     }
 
     private void cancelBackend() {
-        if (!cancelled) {
-            cancelled = true;
-            List<Runnable> actions = List.copyOf(backendCancels);
-            backendCancels.clear();
-            actions.forEach(Runnable::run);
-        }
-    }
-
-    /** The exchange the backend sees: native gRPC head, translated body and sink, cancellation from here. */
-    private final class BackendExchange extends ForwardingExchange {
-        private RequestHead head;
-
-        BackendExchange(Exchange client, RequestHead head) {
-            super(client);
-            this.head = head;
-        }
-
-        @Override
-        public RequestHead request() {
-            return head;
-        }
-
-        @Override
-        public void request(RequestHead newHead) {
-            head = newHead;
-        }
-
-        @Override
-        public RequestBody requestBody() {
-            return body;
-        }
-
-        @Override
-        public ResponseSink response() {
-            return sink;
-        }
-
-        @Override
-        public void onCancel(Runnable action) {
-            if (cancelled) {
-                action.run();
-            } else {
-                backendCancels.add(action);
-            }
-        }
+        backendExchange.cancel();
     }
 }
