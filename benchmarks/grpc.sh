@@ -180,6 +180,13 @@ if [ "$gw_ok" = 1 ] && ! kill -0 "$gateway_pid" 2>/dev/null; then
 fi
 
 # ---------------------------------------------------------------- report
+us_per_req() {  # $1 = key: proxy CPU µs per request
+  local c="${R_cpu[$1]:-}"; [ -n "$c" ] || { echo n/a; return; }
+  awk -v p="$(echo "$c" | cut -d'|' -f2)" -v r="${R_rps[$1]}" 'BEGIN{ if (r+0>0 && p+0>0) printf "%.1f", p/100*1e6/r; else printf "n/a" }'
+}
+cpu_ratio() {  # $1, $2 = keys: µs/req of $1 over µs/req of $2
+  awk -v a="$(us_per_req "$1")" -v b="$(us_per_req "$2")" 'BEGIN{ if (a+0>0 && b+0>0) printf "%.2f (%s / %s)", a/b, a, b; else printf "n/a" }'
+}
 target() {  # $1 = ratio, $2 = minimum
   awk -v r="$1" -v m="$2" 'BEGIN{ if (r == "n/a") print "n/a"; else if (r + 0 >= m) print "met"; else print "MISSED" }'
 }
@@ -202,6 +209,10 @@ target() {  # $1 = ratio, $2 = minimum
   echo "passthrough / nginx grpc_pass:          $pt  (target >= 1.00: $(target "$pt" 1.00))"
   echo "REST→gRPC h2c / gateway passthrough:    $tc  (target >= 0.80: $(target "$tc" 0.80))"
   echo "REST→gRPC HTTP/1.1 / gateway passthrough: $(ratio gateway-rest-h1 gateway-grpc)  (for information: wrk -c$CONNS, not the same client)"
+  echo
+  echo "the same ratios by proxy CPU time per request (less sensitive to other load on the machine):"
+  echo "nginx µs/req / passthrough µs/req:       $(cpu_ratio nginx-grpc gateway-grpc)"
+  echo "passthrough µs/req / REST→gRPC h2c µs/req: $(cpu_ratio gateway-grpc gateway-rest-h2)"
   echo
   echo "CPU during each measurement (100% = one core; this machine has $(nproc)):"
   echo
