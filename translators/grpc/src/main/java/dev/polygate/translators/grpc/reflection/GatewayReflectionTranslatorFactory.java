@@ -11,7 +11,7 @@ import dev.polygate.spi.TranslatorFactory;
  * ({@code grpc.reflection.v1} and {@code v1alpha}), describing every service the gateway's grpc routes
  * expose, so that {@code buf curl} and grpcurl can discover them through the gateway. Route the paths
  * {@code /grpc.reflection.v1.ServerReflection/**} and {@code /grpc.reflection.v1alpha.ServerReflection/**}
- * to it; it takes no configuration.
+ * to it; it takes no configuration. Native gRPC and gRPC-Web (binary and text, with CORS) are both answered.
  */
 public final class GatewayReflectionTranslatorFactory implements TranslatorFactory {
     @Override
@@ -24,6 +24,6 @@ public final class GatewayReflectionTranslatorFactory implements TranslatorFacto
         if (config != null && !config.isNull() && !(config.isObject() && config.isEmpty())) {
             throw new ConfigException("", "the grpc-reflection translator takes no settings");
         }
-        return new ReflectionService()::handle;
+        return new ReflectionTranslator();
     }
 }
