@@ -46,7 +46,7 @@ final class GrpcTranslator implements Translator {
     public void handle(Exchange exchange) {
         RequestHead head = exchange.request();
         if (CorsPreflight.isPreflight(head)) {
-            exchange.requestBody().discard();
+            // answer() discards the body itself; a body may be subscribed once only
             cors.answer(exchange);
             return;
         }
