@@ -30,19 +30,16 @@ final class BufCurl {
          * The gateway's reflection service. Reflection is a bidirectional stream, so buf speaks HTTP/2 (h2c by
          * prior knowledge) for it and for the call, in the protocol of the call.
          */
-        REFLECTION(List.of()),
+        REFLECTION,
         /** The descriptor set file, no reflection: the gRPC-Web call goes over HTTP/1.1, as a browser's would. */
-        DESCRIPTOR_SET(null);
-
-        private final List<String> flags;
-
-        Schema(List<String> flags) {
-            this.flags = flags;
-        }
+        DESCRIPTOR_SET;
 
         List<String> flags(Path descriptorSet) {
-            // buf reads a FileDescriptorSet as a binary image when told its format.
-            return flags != null ? flags : List.of("--reflect=false", "--schema", descriptorSet + "#format=binpb");
+            return switch (this) {
+                case REFLECTION -> List.of();
+                // buf reads a FileDescriptorSet as a binary image when told its format.
+                case DESCRIPTOR_SET -> List.of("--reflect=false", "--schema", descriptorSet + "#format=binpb");
+            };
         }
     }
 

@@ -25,7 +25,7 @@ record ClientRun(List<String> command, int exitCode, String stdout, String stder
         Path err = Files.createTempFile(outputDir, "stderr-", ".txt");
         ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile())
                 .redirectOutput(out.toFile()).redirectError(err.toFile())
-                .redirectInput(ProcessBuilder.Redirect.from(nullDevice()));
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
         builder.environment().putAll(environment);
         Process process = builder.start();
         if (!process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
@@ -36,10 +36,6 @@ record ClientRun(List<String> command, int exitCode, String stdout, String stder
         }
         return new ClientRun(List.copyOf(command), process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
                 Files.readString(err, StandardCharsets.UTF_8));
-    }
-
-    private static java.io.File nullDevice() {
-        return new java.io.File(System.getProperty("os.name").startsWith("Windows") ? "NUL" : "/dev/null");
     }
 
     /** For assertion messages: the command and everything it printed. */
