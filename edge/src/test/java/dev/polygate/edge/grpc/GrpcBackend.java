@@ -13,11 +13,12 @@ final class GrpcBackend implements AutoCloseable {
     private final Server server;
     private final CallProbe probe = new CallProbe();
     private final StreamSteps steps = new StreamSteps();
+    private final KitchenSinkService kitchenSink = new KitchenSinkService(steps);
 
     private GrpcBackend(boolean reflection) throws IOException {
         NettyServerBuilder builder = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", 0))
                 .addService(ServerInterceptors.intercept(new LibraryService(steps), probe))
-                .addService(ServerInterceptors.intercept(new KitchenSinkService(steps), probe));
+                .addService(ServerInterceptors.intercept(kitchenSink, probe));
         if (reflection) {
             builder.addService(ProtoReflectionServiceV1.newInstance());
         }
@@ -39,6 +40,10 @@ final class GrpcBackend implements AutoCloseable {
 
     CallProbe probe() {
         return probe;
+    }
+
+    KitchenSinkService kitchenSink() {
+        return kitchenSink;
     }
 
     StreamSteps steps() {

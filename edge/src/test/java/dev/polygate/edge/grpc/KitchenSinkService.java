@@ -7,6 +7,8 @@ import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Echoes {@link Everything} back. A string_value of "status:CODE" makes a call fail with that code (after
@@ -15,6 +17,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 final class KitchenSinkService extends KitchenSinkGrpc.KitchenSinkImplBase {
     /** Calls left hanging; held so they are not collected before the deadline cancels them. */
     private final List<StreamObserver<Everything>> hanging = new CopyOnWriteArrayList<>();
+    /** One permit per hanging call that ended by cancellation (deadline or client gone). */
+    private final Semaphore cancelled = new Semaphore(0);
     private final StreamSteps steps;
 
     KitchenSinkService(StreamSteps steps) {
@@ -25,7 +29,10 @@ final class KitchenSinkService extends KitchenSinkGrpc.KitchenSinkImplBase {
     public void echo(Everything request, StreamObserver<Everything> answer) {
         if (request.getStringValue().equals("hang")) {
             hanging.add(answer);
-            ((ServerCallStreamObserver<Everything>) answer).setOnCancelHandler(() -> hanging.remove(answer));
+            ((ServerCallStreamObserver<Everything>) answer).setOnCancelHandler(() -> {
+                hanging.remove(answer);
+                cancelled.release();
+            });
             return;
         }
         Status.Code failure = BackendErrors.requested(request.getStringValue());
@@ -35,6 +42,11 @@ final class KitchenSinkService extends KitchenSinkGrpc.KitchenSinkImplBase {
         }
         answer.onNext(request);
         answer.onCompleted();
+    }
+
+    /** Whether a hanging call is cancelled within a few seconds. */
+    boolean awaitCancelledCall() throws InterruptedException {
+        return cancelled.tryAcquire(5, TimeUnit.SECONDS);
     }
 
     @Override
