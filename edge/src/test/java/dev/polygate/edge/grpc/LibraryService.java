@@ -48,10 +48,10 @@ final class LibraryService extends LibraryGrpc.LibraryImplBase {
     private final LibraryStore store = new LibraryStore();
     private final Map<String, Shelf> shelves = store.shelves;
     private final Map<String, Book> books = store.books;
-    private final StreamSteps steps;
+    private final LibraryStreams streams;
 
     LibraryService(StreamSteps steps) {
-        this.steps = steps;
+        this.streams = new LibraryStreams(store, steps);
     }
 
     @Override
@@ -221,79 +221,17 @@ final class LibraryService extends LibraryGrpc.LibraryImplBase {
 
     @Override
     public void watchShelf(WatchShelfRequest request, StreamObserver<ShelfEvent> answer) {
-        if (store.shelf(request.getName()) == null) {
-            answer.onError(BackendErrors.notFound("shelf", request.getName()));
-            return;
-        }
-        try {
-            for (int i = 1; i <= request.getMaxEvents(); i++) {
-                if (!steps.await(request.getName())) {
-                    answer.onError(Status.DEADLINE_EXCEEDED.withDescription("the test never asked for more")
-                            .asRuntimeException());
-                    return;
-                }
-                answer.onNext(ShelfEvent.newBuilder().setShelf(request.getName()).setKind(ShelfEvent.Kind.BOOK_ADDED)
-                        .setBook(Book.newBuilder().setName(request.getName() + "/books/e" + i).setTitle("Event " + i))
-                        .setTime(NOW).build());
-            }
-            answer.onCompleted();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            answer.onError(Status.CANCELLED.asRuntimeException());
-        }
+        streams.watchShelf(request, answer);
     }
 
     @Override
     public StreamObserver<ImportBooksRequest> importBooks(StreamObserver<ImportBooksResponse> answer) {
-        ImportBooksResponse.Builder imported = ImportBooksResponse.newBuilder();
-        return new StreamObserver<>() {
-            private boolean failed;
-
-            @Override
-            public void onNext(ImportBooksRequest request) {
-                if (failed) {
-                    return;
-                }
-                try {
-                    imported.addNames(store.add(request.getParent(), "", request.getBook()).getName())
-                            .setImported(imported.getImported() + 1);
-                } catch (io.grpc.StatusRuntimeException e) {
-                    failed = true;
-                    answer.onError(e);
-                }
-            }
-
-            @Override
-            public void onError(Throwable t) {
-            }
-
-            @Override
-            public void onCompleted() {
-                if (!failed) {
-                    reply(answer, imported.build());
-                }
-            }
-        };
+        return streams.importBooks(answer);
     }
 
     @Override
     public StreamObserver<ChatMessage> chat(StreamObserver<ChatMessage> answer) {
-        return new StreamObserver<>() {
-            @Override
-            public void onNext(ChatMessage message) {
-                answer.onNext(message.toBuilder().setAuthor("echo").setText("re: " + message.getText())
-                        .setSentTime(NOW).build());
-            }
-
-            @Override
-            public void onError(Throwable t) {
-            }
-
-            @Override
-            public void onCompleted() {
-                answer.onCompleted();
-            }
-        };
+        return streams.chat(answer);
     }
 
     @Override
@@ -301,7 +239,7 @@ final class LibraryService extends LibraryGrpc.LibraryImplBase {
         reply(answer, PingResponse.newBuilder().setMessage("pong: " + request.getMessage()).setServerTime(NOW).build());
     }
 
-    private static <T> void reply(StreamObserver<T> answer, T message) {
+    static <T> void reply(StreamObserver<T> answer, T message) {
         answer.onNext(message);
         answer.onCompleted();
     }

@@ -43,6 +43,13 @@ final class RestGateway implements AutoCloseable {
         return new RestGateway(RunningGateway.start(dir, null, yaml), HttpClient.Version.HTTP_1_1);
     }
 
+    /** As {@link #start(Path, int, String)}, plus a TLS listener with the development certificate. */
+    static RunningGateway startWithTls(Path dir, int backendPort) throws Exception {
+        return RunningGateway.start(dir, "{}", upstream("backend", backendPort) + "routes:\n"
+                + route("all", "/", null, "upstream: backend, schema: { descriptorSets: [ \"" + descriptorSet(dir)
+                        + "\" ] }"));
+    }
+
     static String upstream(String name, int port) {
         return "upstreams:\n  " + name + ": { endpoints: [ \"h2c://127.0.0.1:" + port + "\" ] }\n";
     }

@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 final class StreamSteps {
     private static final long MAX_WAIT_SECONDS = 10;
     private final Map<String, Semaphore> gates = new ConcurrentHashMap<>();
+    private final Semaphore cancelled = new Semaphore(0);
 
     /** Registers a stream key; its messages wait for {@link #allow(String)}. */
     void stepped(String key) {
@@ -22,6 +23,16 @@ final class StreamSteps {
     /** Lets the stream send one more message. */
     void allow(String key) {
         gates.get(key).release();
+    }
+
+    /** Called by a stream the client went away from. */
+    void cancelled() {
+        cancelled.release();
+    }
+
+    /** Whether some stream was cancelled within a few seconds. */
+    boolean awaitCancelledStream() throws InterruptedException {
+        return cancelled.tryAcquire(5, TimeUnit.SECONDS);
     }
 
     /** Waits for permission to send; false when the test never gave it (the stream then ends with an error). */

@@ -7,6 +7,7 @@ import dev.polygate.edge.grpc.RestGateway.Answer;
 import java.io.BufferedReader;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.net.Socket;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -75,6 +76,28 @@ final class StreamingTest {
             }
             assertThat(lines.readLine()).as("the stream ends after the last message").isNull();
         }
+    }
+
+    @Test
+    void aClientLeavingMidStreamCancelsTheBackendCall() throws Exception {
+        StreamSteps steps = backend.steps();
+        steps.stepped("shelves/quiet");
+        // A raw socket, so that leaving means closing the connection, whatever a client library would do.
+        try (Socket socket = new Socket("127.0.0.1", gateway.gateway().httpPort())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(("GET /v1/shelves/quiet:watch?maxEvents=5 HTTP/1.1\r\nHost: x\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            steps.allow("shelves/quiet");
+            BufferedReader lines = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
+            String line;
+            while ((line = lines.readLine()) != null && !line.contains("Event 1")) {
+                assertThat(line).doesNotContain("Event 2");
+            }
+            assertThat(line).contains("Event 1");
+        }
+        assertThat(steps.awaitCancelledStream()).isTrue();
+        steps.allow("shelves/quiet");
+        assertThat(gateway.get("/v1/shelves/quiet").status()).isEqualTo(200);
     }
 
     @Test
