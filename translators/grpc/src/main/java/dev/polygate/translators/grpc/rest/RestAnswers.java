@@ -31,11 +31,16 @@ final class RestAnswers {
     }
 
     static void status(ResponseSink sink, GrpcStatus status, HttpHeaders headers, TypeRegistry types) {
+        status(sink, status.code().httpStatus(), status, headers, types);
+    }
+
+    /** A status under an HTTP status of the caller's choosing, for the gateway's own errors. */
+    static void status(ResponseSink sink, int httpStatus, GrpcStatus status, HttpHeaders headers, TypeRegistry types) {
         if (sink.isDone()) {
             return;
         }
         headers.set(HttpHeaderNames.CACHE_CONTROL, "no-store");
-        json(sink, status.code().httpStatus(), headers, StatusJson.render(status, types));
+        json(sink, httpStatus, headers, StatusJson.render(status, types));
     }
 
     static void methodNotAllowed(ResponseSink sink, Set<String> allowed, TypeRegistry types) {

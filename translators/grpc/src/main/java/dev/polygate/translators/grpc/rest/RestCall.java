@@ -118,7 +118,7 @@ final class RestCall implements CallListener {
             responder.message(bytes);
         } catch (GatewayException e) {
             call.cancel();
-            finish(GrpcStatus.of(e));
+            finish(e);
         }
     }
 
@@ -134,7 +134,7 @@ final class RestCall implements CallListener {
     private void deadlineExceeded() {
         if (!finished) {
             call.cancel();
-            finish(GrpcStatus.of(new GatewayException(ErrorKind.UPSTREAM_TIMEOUT, "deadline exceeded at the gateway")));
+            finish(new GatewayException(ErrorKind.UPSTREAM_TIMEOUT, "deadline exceeded at the gateway"));
         }
     }
 
@@ -142,14 +142,14 @@ final class RestCall implements CallListener {
         if (call != null) {
             call.cancel();
         }
-        finish(GrpcStatus.of(error));
+        finish(error);
     }
 
-    private void finish(GrpcStatus status) {
+    private void finish(GatewayException error) {
         if (!finished) {
             finished = true;
             cancelDeadline();
-            responder.close(status, new DefaultHttpHeaders());
+            responder.fail(error);
         }
     }
 

@@ -99,6 +99,23 @@ final class RestResponder {
         sink.sendEnd(EmptyHttpHeaders.INSTANCE);
     }
 
+    /**
+     * Ends the call with the gateway's own error. Before the head it keeps the error kind's HTTP status (a body
+     * past the limit is 413, not the 429 of its gRPC code RESOURCE_EXHAUSTED); after it, the error travels in
+     * the stream like a backend's.
+     */
+    void fail(GatewayException error) {
+        if (sink.isDone()) {
+            return;
+        }
+        GrpcStatus status = GrpcStatus.of(error);
+        if (sink.isHeadSent()) {
+            close(status, EmptyHttpHeaders.INSTANCE);
+        } else {
+            RestAnswers.status(sink, error.kind().httpStatus(), status, responseHeaders, transcoding.types());
+        }
+    }
+
     private byte[] frameLine(byte[] json, boolean error) {
         if (format == StreamFormat.SSE) {
             byte[] prefix = (error ? "event: error\ndata: " : "data: ").getBytes(StandardCharsets.US_ASCII);

@@ -13,6 +13,7 @@ final class JsonBodyReader {
 
     private final JsonFormat.Parser parser;
     private final JsonProblemFinder problems;
+    private final StrictTimestamps timestamps = new StrictTimestamps();
 
     JsonBodyReader(TranscodingOptions options, TypeRegistry types, FieldNames names) {
         JsonFormat.Parser p = JsonFormat.parser().usingTypeRegistry(types);
@@ -63,6 +64,14 @@ final class JsonBodyReader {
                         + JsonProblemFinder.syntaxMessage(e.getMessage());
             }
             throw bad(context, problem);
+        }
+        // JsonFormat takes impossible dates as other instants: documents that can hold a timestamp are walked
+        // again with the strict check (the finder follows JsonFormat's rules otherwise, so nothing else changes).
+        if (timestamps.mayHold(builder.getDescriptorForType())) {
+            String problem = problems.find(json, builder.getDescriptorForType(), pathPrefix);
+            if (problem != null) {
+                throw bad(context, problem);
+            }
         }
     }
 

@@ -10,7 +10,6 @@ import com.google.gson.stream.JsonReader;
 import com.google.protobuf.Descriptors.Descriptor;
 import com.google.protobuf.Descriptors.FieldDescriptor;
 import com.google.protobuf.util.Durations;
-import com.google.protobuf.util.Timestamps;
 import java.io.IOException;
 import java.io.StringReader;
 import java.util.Map;
@@ -52,7 +51,7 @@ final class JsonProblemFinder {
     private String message(JsonElement json, Descriptor type, String path) {
         switch (type.getFullName()) {
             case "google.protobuf.Timestamp" -> {
-                return stringMatching(json, path, Timestamps::parse,
+                return stringMatching(json, path, StrictTimestamps::parse,
                         "an RFC 3339 timestamp such as \"2024-01-31T12:00:00Z\"");
             }
             case "google.protobuf.Duration" -> {

@@ -157,8 +157,11 @@ final class TextValueParser {
         }
         try {
             WELL_KNOWN.merge(JsonText.quote(text), builder);
+            if (type.equals("google.protobuf.Timestamp")) {
+                StrictTimestamps.parse(text);
+            }
             return builder.build();
-        } catch (InvalidProtocolBufferException | RuntimeException e) {
+        } catch (InvalidProtocolBufferException | java.text.ParseException | RuntimeException e) {
             throw bad(where, quote(text) + switch (type) {
                 case "google.protobuf.Timestamp" -> " is not an RFC 3339 timestamp such as \"2024-01-31T12:00:00Z\"";
                 case "google.protobuf.Duration" -> " is not a duration such as \"1.5s\"";

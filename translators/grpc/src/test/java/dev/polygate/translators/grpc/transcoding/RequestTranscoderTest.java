@@ -190,4 +190,20 @@ class RequestTranscoderTest {
         DynamicMessage m = transcoder.request(handMade, Map.of(), null);
         assertThat(GetShelfRequest.parseFrom(m.toByteString()).getName()).isEqualTo("shelves/s9");
     }
+
+    @Test
+    void impossibleDatesAreRefusedNotRolledOver() {
+        // protobuf's own parser would read these as 2025-01-01 and 2024-03-02T02:01:00Z.
+        assertThatThrownBy(() -> request("POST", "/v1/shelves/s1/books/b1:checkout", "",
+                "{\"dueTime\":\"2024-13-01T00:00:00Z\"}"))
+                .isInstanceOfSatisfying(GatewayException.class, e -> {
+                    assertThat(e.kind()).isEqualTo(ErrorKind.BAD_REQUEST);
+                    assertThat(e.detail()).contains("dueTime", "2024-13-01T00:00:00Z");
+                });
+        assertThatThrownBy(() -> request("GET", "/v1/shelves/s1/books", "publishedAfter=2024-02-30T25:61:00Z", ""))
+                .isInstanceOfSatisfying(GatewayException.class, e -> assertThat(e.detail()).contains("publishedAfter"));
+        DynamicMessage leapDay = request("POST", "/v1/shelves/s1/books/b1:checkout", "",
+                "{\"dueTime\":\"2024-02-29T23:59:59.5+01:00\"}");
+        assertThat(leapDay.toString()).contains("seconds: 1709247599");
+    }
 }
