@@ -96,7 +96,10 @@ final class RestResponder {
                     StandardCharsets.UTF_8) + "}").getBytes(StandardCharsets.UTF_8);
             sink.sendData(Unpooled.wrappedBuffer(frameLine(error, true)));
         }
-        sink.sendEnd(EmptyHttpHeaders.INSTANCE);
+        // A stream's trailing metadata can only follow it as HTTP trailers (chunked HTTP/1.1 or HTTP/2).
+        HttpHeaders trailing = new DefaultHttpHeaders();
+        copyMetadata(trailers, trailing);
+        sink.sendEnd(trailing);
     }
 
     /**
