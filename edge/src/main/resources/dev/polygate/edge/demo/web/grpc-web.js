@@ -3,7 +3,6 @@
 'use strict';
 (() => {
   const SERVICE = '/demo.greeter.v1.Greeter/';
-  const DESCRIPTORS = 'proto/target/classes/dev/polygate/proto/polygate-services.pb#format=binpb';
   const CODES = ['OK', 'CANCELLED', 'UNKNOWN', 'INVALID_ARGUMENT', 'DEADLINE_EXCEEDED', 'NOT_FOUND',
     'ALREADY_EXISTS', 'PERMISSION_DENIED', 'RESOURCE_EXHAUSTED', 'FAILED_PRECONDITION', 'ABORTED',
     'OUT_OF_RANGE', 'UNIMPLEMENTED', 'INTERNAL', 'UNAVAILABLE', 'DATA_LOSS', 'UNAUTHENTICATED'];
@@ -216,9 +215,7 @@
   const buf = 'buf curl' + (tls ? cacert : ' --http2-prior-knowledge');
   $('buf').textContent = [
     buf + ' --protocol grpc -d \'{"name":"world"}\' ' + origin + SERVICE + 'SayHello',
-    '',
-    '# from a checkout, after the build',
-    'buf curl' + cacert + ' --protocol grpcweb --schema \'' + DESCRIPTORS + '\' \\',
-    '    -d \'{"name":"world","count":3}\' ' + origin + SERVICE + 'StreamGreetings',
+    'buf curl' + cacert + ' --protocol grpcweb -d \'{"name":"world","count":3}\' ' + origin + SERVICE
+        + 'StreamGreetings',
   ].join('\n');
 })();
