@@ -225,7 +225,9 @@ public final class ConfigLoader {
             if (rewrite != null && !rewrite.startsWith("/")) {
                 item.get("rewrite").problem("must start with /");
             }
-            if (!item.get("backend").isPresent()) {
+            String translator = item.text("translator", "http");
+            // A named translator judges its own section (grpc-reflection takes none); the default one needs it.
+            if (!item.get("backend").isPresent() && translator.equals("http")) {
                 item.get("backend").problem("is required: where the route sends its requests, e.g. {upstream: name}");
             }
             List<RouteConfig.PolicyEntry> policies = new ArrayList<>();
@@ -238,7 +240,7 @@ public final class ConfigLoader {
                 ConfigNode section = policy.get(policyName);
                 policies.add(new RouteConfig.PolicyEntry(section.path(), policyName, section.raw()));
             }
-            routes.add(new RouteConfig(item.path(), name, match, item.text("translator", "http"),
+            routes.add(new RouteConfig(item.path(), name, match, translator,
                     item.get("backend").raw(), stripPrefix, rewrite, policies));
         }
         return routes;

@@ -93,6 +93,17 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void aNamedTranslatorMayGoWithoutABackendSection() throws Exception {
+        GatewayConfig config = parse("""
+                routes:
+                  - name: reflection
+                    match: { path: "/grpc.reflection.v1.ServerReflection/*" }
+                    translator: grpc-reflection
+                """);
+        assertThat(config.routes().get(0).translator()).isEqualTo("grpc-reflection");
+    }
+
+    @Test
     void invalidYamlSaysWhere() {
         ConfigException e = errors("routes: [ {\n");
         assertThat(e.getMessage()).contains("not valid YAML").contains("line");

@@ -21,7 +21,7 @@ public final class GatewayReflectionTranslatorFactory implements TranslatorFacto
 
     @Override
     public Translator create(JsonNode config, TranslatorContext context) throws ConfigException {
-        if (config != null && !config.isNull() && !(config.isObject() && config.isEmpty())) {
+        if (config != null && !config.isNull() && !config.isMissingNode() && !(config.isObject() && config.isEmpty())) {
             throw new ConfigException("", "the grpc-reflection translator takes no settings");
         }
         return new ReflectionTranslator();
