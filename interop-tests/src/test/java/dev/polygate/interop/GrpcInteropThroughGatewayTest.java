@@ -123,8 +123,25 @@ class GrpcInteropThroughGatewayTest {
             Status status = Status.fromThrowable(failure);
             assertThat(status.getCode()).isEqualTo(Status.Code.UNIMPLEMENTED);
             assertThat(status.getDescription()).contains("grpc.testing.ReconnectService/Start");
+            // The access log says what the gRPC client was told, beside the HTTP status.
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (accessLogLines("/grpc.testing.ReconnectService/Start\"").isEmpty() && System.nanoTime() < deadline) {
+                TimeUnit.MILLISECONDS.sleep(20);
+            }
+            assertThat(accessLogLines("/grpc.testing.ReconnectService/Start\"")).singleElement()
+                    .asString().contains("\"status\":404", "\"grpcStatus\":12");
         } finally {
             channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+        }
+    }
+
+    private static List<String> accessLogLines(String containing) throws IOException {
+        Path log = GrpcPassthroughConfig.accessLog(dir);
+        if (!Files.exists(log)) {
+            return List.of();
+        }
+        try (Stream<String> lines = Files.lines(log)) {
+            return lines.filter(line -> line.contains(containing)).toList();
         }
     }
 

@@ -72,8 +72,11 @@ public final class AccessLog implements AutoCloseable {
         } else {
             line.append('"').append(json.quoteAsString(e.upstream())).append('"');
         }
-        line.append(",\"status\":").append(e.status())
-                .append(",\"bytesIn\":").append(e.bytesIn())
+        line.append(",\"status\":").append(e.status());
+        if (e.grpcStatus() != null) {
+            line.append(",\"grpcStatus\":").append(e.grpcStatus());
+        }
+        line.append(",\"bytesIn\":").append(e.bytesIn())
                 .append(",\"bytesOut\":").append(e.bytesOut())
                 .append(",\"durationMs\":").append(String.format(java.util.Locale.ROOT, "%.3f", e.durationNanos() / 1e6))
                 .append('}');

@@ -124,6 +124,11 @@ public final class DownstreamExchange implements Exchange {
         return sink.status();
     }
 
+    /** The gRPC status given to a gRPC client (in trailers or a trailers-only answer), or null. */
+    public String grpcStatus() {
+        return sink.grpcStatus();
+    }
+
     public long bytesIn() {
         return body.bytesReceived();
     }

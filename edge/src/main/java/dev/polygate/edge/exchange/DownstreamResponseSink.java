@@ -46,6 +46,8 @@ final class DownstreamResponseSink implements ResponseSink {
     /** An HTTP/2 head not written yet; see the class comment. */
     private HttpResponse pendingHead;
     private int status;
+    /** The gRPC status a gRPC client was given (trailers, or a trailers-only head), for the access log. */
+    private String grpcStatus;
     private long bytesSent;
 
     DownstreamResponseSink(DownstreamExchange exchange, ResponseFraming framing) {
@@ -61,6 +63,7 @@ final class DownstreamResponseSink implements ResponseSink {
         headSent = true;
         status = head.status();
         HttpHeaders headers = head.headers();
+        noteGrpcStatus(headers);
         HopByHopHeaders.strip(headers);
         HttpResponse response = new DefaultHttpResponse(framing.http2() ? HttpVersion.HTTP_1_1 : framing.version(),
                 HttpResponseStatus.valueOf(status), headers);
@@ -117,6 +120,7 @@ final class DownstreamResponseSink implements ResponseSink {
             return;
         }
         done = true;
+        noteGrpcStatus(trailers);
         Object last = LastHttpContent.EMPTY_LAST_CONTENT;
         if (!trailers.isEmpty() && (framing.http2() || chunked)) {
             LastHttpContent withTrailers = new DefaultLastHttpContent();
@@ -160,6 +164,7 @@ final class DownstreamResponseSink implements ResponseSink {
         FullHttpResponse response = ClientProtocolError.render(error,
                 request == null ? null : request.headers().get(HttpHeaderNames.CONTENT_TYPE), channel().alloc(),
                 framing.http2() ? HttpVersion.HTTP_1_1 : framing.version());
+        noteGrpcStatus(response.headers());
         bytesSent += response.content().readableBytes();
         boolean close = false;
         if (!framing.http2()) {
@@ -213,6 +218,18 @@ final class DownstreamResponseSink implements ResponseSink {
 
     int status() {
         return status;
+    }
+
+    /** The grpc-status sent, or null when the answer carried none. */
+    String grpcStatus() {
+        return grpcStatus;
+    }
+
+    private void noteGrpcStatus(HttpHeaders headers) {
+        String value = headers.get("grpc-status");
+        if (value != null && !value.isEmpty() && value.length() <= 3 && value.chars().allMatch(Character::isDigit)) {
+            grpcStatus = value;
+        }
     }
 
     long bytesSent() {
