@@ -137,7 +137,7 @@ record GrpcRouteConfig(String upstream, JsonNode connection, List<String> servic
             grpcWeb = new GrpcWebConfig(grpcWeb.allowedOrigins(), grpcWeb.exposedHeaders(), grpcWeb.allowedHeaders(),
                     grpcWeb.maxAge(), maxMessage); // one limit for the route unless gRPC-Web sets its own
         }
-        RestSettings rest = new RestSettings(forwarded, maxRequest, maxMessage, timeout);
+        RestSettings rest = new RestSettings(forwarded, maxRequest, timeout);
         return new GrpcRouteConfig(upstream, connection, List.copyOf(services), schema, hasSchema, transcoding, rest,
                 grpcWeb, maxMessage);
     }

@@ -5,6 +5,8 @@ import dev.polygate.spi.RequestHead;
 import dev.polygate.spi.Translator;
 import dev.polygate.spi.UpstreamConfig;
 import dev.polygate.translators.grpc.rest.RestIngress;
+import dev.polygate.translators.grpc.call.BackendCall;
+import dev.polygate.translators.grpc.call.CallOpener;
 import dev.polygate.translators.grpc.reflection.ServiceCatalog;
 import dev.polygate.translators.grpc.schema.SchemaLoader;
 import dev.polygate.translators.grpc.web.CorsPreflight;
@@ -25,6 +27,7 @@ final class GrpcTranslator implements Translator {
     private final Translator backend;
     private final Executor refreshes;
     private final GrpcPassthrough passthrough;
+    private final CallOpener calls;
     private final GrpcWebIngress grpcWeb;
     private volatile ExposedSchema schema;
     private volatile RestIngress rest;
@@ -36,6 +39,7 @@ final class GrpcTranslator implements Translator {
         this.backend = backend;
         this.refreshes = refreshes;
         this.passthrough = new GrpcPassthrough(backend, config.timeout());
+        this.calls = BackendCall.opener(backend, config.maxMessageBytes());
         this.grpcWeb = new GrpcWebIngress(config.grpcWeb(), passthrough::handle);
         install(schema);
     }
@@ -78,7 +82,7 @@ final class GrpcTranslator implements Translator {
 
     private void install(ExposedSchema next) {
         schema = next;
-        rest = new RestIngress(next.transcoding(), backend, config.rest());
+        rest = new RestIngress(next.transcoding(), calls, config.rest());
         ServiceCatalog.publish(this, next.services());
     }
 

@@ -16,7 +16,7 @@ import io.netty.handler.codec.http.HttpHeaders;
  * the backend translator (the http translator's pooled HTTP/2 connections) as an exchange of its own,
  * sharing the client exchange's executor, so every callback comes on that one thread.
  */
-public final class BackendCall {
+public final class BackendCall implements MessageCall {
     private final Translator backend;
     private final Exchange client;
     private final String methodPath;
@@ -40,6 +40,7 @@ public final class BackendCall {
     }
 
     /** Sends the request head; messages may be sent before or after. */
+    @Override
     public void start() {
         if (started) {
             return;
@@ -59,28 +60,42 @@ public final class BackendCall {
     }
 
     /** Frames and queues one request message (serialized protobuf); ownership passes. */
+    @Override
     public void sendMessage(ByteBuf message) {
         body.offer(GrpcFrames.frame(message.alloc(), 0, message));
     }
 
+    @Override
     public void halfClose() {
         body.end();
     }
 
     /** Whether the backend connection takes more request messages now. */
+    @Override
     public boolean isReady() {
         return body.isReady();
     }
 
     /** Called when {@link #isReady()} turns true again. */
+    @Override
     public void onReady(Runnable listener) {
         body.onReady(listener);
     }
 
     /** Ends the call from the gateway's side (client gone, deadline, bad client input); no listener call follows. */
+    @Override
     public void cancel() {
         reader.abandon();
         cancelUpstream();
+    }
+
+    /**
+     * Opens gRPC calls over {@code backend} (the http translator of a gRPC upstream), to the method's
+     * {@code /package.Service/Method} path.
+     */
+    public static CallOpener opener(Translator backend, int maxMessageBytes) {
+        return (client, method, metadata, listener) -> new BackendCall(backend, client,
+                "/" + method.getService().getFullName() + "/" + method.getName(), metadata, maxMessageBytes, listener);
     }
 
     /** Ends the request stream with an error: the backend exchange is torn down. */

@@ -4,9 +4,9 @@ import com.google.protobuf.DynamicMessage;
 import dev.polygate.spi.ErrorKind;
 import dev.polygate.spi.Exchange;
 import dev.polygate.spi.GatewayException;
-import dev.polygate.spi.Translator;
-import dev.polygate.translators.grpc.call.BackendCall;
 import dev.polygate.translators.grpc.call.CallListener;
+import dev.polygate.translators.grpc.call.CallOpener;
+import dev.polygate.translators.grpc.call.MessageCall;
 import dev.polygate.translators.grpc.transcoding.RuleMatch;
 import dev.polygate.translators.grpc.wire.GrpcStatus;
 import dev.polygate.translators.grpc.wire.GrpcTimeout;
@@ -30,14 +30,14 @@ final class RestCall implements CallListener {
     private final Exchange exchange;
     private final RuleMatch match;
     private final RestIngress.Transcoding transcoding;
-    private final Translator backend;
+    private final CallOpener backend;
     private final RestSettings settings;
     private final RestResponder responder;
-    private BackendCall call;
+    private MessageCall call;
     private ScheduledFuture<?> deadline;
     private boolean finished;
 
-    RestCall(Exchange exchange, RuleMatch match, RestIngress.Transcoding transcoding, Translator backend,
+    RestCall(Exchange exchange, RuleMatch match, RestIngress.Transcoding transcoding, CallOpener backend,
              RestSettings settings) {
         this.exchange = exchange;
         this.match = match;
@@ -75,8 +75,7 @@ final class RestCall implements CallListener {
             metadata.set("grpc-timeout", GrpcTimeout.format(timeoutNanos));
             deadline = exchange.executor().schedule(this::deadlineExceeded, timeoutNanos, TimeUnit.NANOSECONDS);
         }
-        String methodPath = "/" + match.method().getService().getFullName() + "/" + match.method().getName();
-        call = new BackendCall(backend, exchange, methodPath, metadata, settings.maxMessageBytes(), this);
+        call = backend.open(exchange, match.method(), metadata, this);
         call.start();
         for (DynamicMessage message : messages) {
             call.sendMessage(Unpooled.wrappedBuffer(message.toByteArray()));

@@ -4,7 +4,7 @@ import com.google.protobuf.TypeRegistry;
 import dev.polygate.spi.ErrorKind;
 import dev.polygate.spi.Exchange;
 import dev.polygate.spi.GatewayException;
-import dev.polygate.spi.Translator;
+import dev.polygate.translators.grpc.call.CallOpener;
 import dev.polygate.translators.grpc.transcoding.HttpRuleIndex;
 import dev.polygate.translators.grpc.transcoding.RequestTranscoder;
 import dev.polygate.translators.grpc.transcoding.ResponseTranscoder;
@@ -13,13 +13,13 @@ import dev.polygate.translators.grpc.wire.GrpcStatus;
 import dev.polygate.translators.grpc.wire.GrpcStatusCode;
 
 /**
- * REST/JSON clients of a gRPC backend: the request's method and path pick an operation by its
+ * REST/JSON clients of an operation's backend (gRPC today; any {@link CallOpener}): the request's method and path pick an operation by its
  * google.api.http rules, the JSON becomes a protobuf message, and the answer comes back as JSON (one
  * document, NDJSON, or Server-Sent Events for server streaming).
  */
 public final class RestIngress {
     private final Transcoding transcoding;
-    private final Translator backend;
+    private final CallOpener backend;
     private final RestSettings settings;
 
     /** The schema-derived part, replaced as a whole when the schema is refreshed. */
@@ -27,7 +27,7 @@ public final class RestIngress {
                               TypeRegistry types) {
     }
 
-    public RestIngress(Transcoding transcoding, Translator backend, RestSettings settings) {
+    public RestIngress(Transcoding transcoding, CallOpener backend, RestSettings settings) {
         this.transcoding = transcoding;
         this.backend = backend;
         this.settings = settings;

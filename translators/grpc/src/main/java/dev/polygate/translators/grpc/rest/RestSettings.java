@@ -9,10 +9,9 @@ import java.util.Set;
  * @param forwardedHeaders lower-case request headers sent to the backend as metadata; headers named
  *                         {@code grpc-metadata-NAME} are always sent, as {@code NAME}
  * @param maxRequestBytes  the largest JSON request body read
- * @param maxMessageBytes  the largest response message accepted from the backend
  * @param timeout          the call's deadline when the client sends no {@code grpc-timeout}; zero for none
  */
-public record RestSettings(Set<String> forwardedHeaders, long maxRequestBytes, int maxMessageBytes, Duration timeout) {
+public record RestSettings(Set<String> forwardedHeaders, long maxRequestBytes, Duration timeout) {
     public RestSettings {
         forwardedHeaders = Set.copyOf(forwardedHeaders);
     }

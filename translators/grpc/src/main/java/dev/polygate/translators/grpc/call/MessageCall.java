@@ -1,0 +1,29 @@
+package dev.polygate.translators.grpc.call;
+
+import io.netty.buffer.ByteBuf;
+
+/**
+ * One call of an operation to a backend, whatever the backend speaks: protobuf messages in, messages and
+ * one status out through a {@link CallListener}, everything on the client exchange's executor. The gRPC
+ * connector is {@link BackendCall}; other egress connectors (SOAP) implement the same seam, so every ingress
+ * codec (REST/JSON today) reaches every kind of backend.
+ */
+public interface MessageCall {
+    /** Opens the call; messages may be sent before or after. */
+    void start();
+
+    /** Sends one request message (serialized protobuf); ownership passes. */
+    void sendMessage(ByteBuf message);
+
+    /** No more request messages. */
+    void halfClose();
+
+    /** Ends the call from the gateway's side (client gone, deadline, bad input); no listener call follows. */
+    void cancel();
+
+    /** Whether the backend takes more request messages now. */
+    boolean isReady();
+
+    /** Called when {@link #isReady()} turns true again. */
+    void onReady(Runnable listener);
+}
