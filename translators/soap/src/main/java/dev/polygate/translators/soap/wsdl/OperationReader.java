@@ -58,7 +58,7 @@ final class OperationReader {
                 result.add(operation);
             }
         }
-        return result;
+        return List.copyOf(result);
     }
 
     private WsdlOperation read(String document, String where, BindingOperation bop, String bindingStyle,
