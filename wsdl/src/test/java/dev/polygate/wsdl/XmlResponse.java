@@ -1,0 +1,82 @@
+package dev.polygate.wsdl;
+
+import java.io.StringReader;
+import java.util.Iterator;
+import java.util.Map;
+import javax.xml.XMLConstants;
+import javax.xml.namespace.NamespaceContext;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.xpath.XPathConstants;
+import javax.xml.xpath.XPathFactory;
+import org.w3c.dom.Document;
+import org.w3c.dom.NodeList;
+import org.xml.sax.InputSource;
+
+/** An HTTP answer whose body is read as namespace-aware XML, queried by XPath with fixed prefixes. */
+public record XmlResponse(int status, String contentType, String body) {
+
+    /** Prefixes usable in {@link #text} and {@link #count}. */
+    static final Map<String, String> PREFIXES = Map.of(
+            "s11", SoapClient.SOAP11_ENV,
+            "s12", SoapClient.SOAP12_ENV,
+            "wsdl", "http://schemas.xmlsoap.org/wsdl/",
+            "xsd", XMLConstants.W3C_XML_SCHEMA_NS_URI,
+            "xsi", XMLConstants.W3C_XML_SCHEMA_INSTANCE_NS_URI,
+            "t", "http://tempuri.org/",
+            "o", "http://polygate.dev/test/orders",
+            "i", "http://polygate.dev/test/inventory",
+            "c", "http://polygate.dev/test/catalog/types",
+            "m", "http://polygate.dev/test/telemetry");
+
+    /** The string value of an XPath expression over the body. */
+    public String text(String xpath) {
+        try {
+            return (String) xpath().evaluate(xpath, document(), XPathConstants.STRING);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot evaluate " + xpath + " on:\n" + body, e);
+        }
+    }
+
+    /** How many nodes an XPath expression selects. */
+    public int count(String xpath) {
+        try {
+            return ((NodeList) xpath().evaluate(xpath, document(), XPathConstants.NODESET)).getLength();
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot evaluate " + xpath + " on:\n" + body, e);
+        }
+    }
+
+    /** The body parsed with DTDs refused, as every XML reader of the project must. */
+    public Document document() {
+        try {
+            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+            factory.setNamespaceAware(true);
+            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            factory.setExpandEntityReferences(false);
+            return factory.newDocumentBuilder().parse(new InputSource(new StringReader(body)));
+        } catch (Exception e) {
+            throw new IllegalStateException("not XML (HTTP " + status + "):\n" + body, e);
+        }
+    }
+
+    private static javax.xml.xpath.XPath xpath() {
+        javax.xml.xpath.XPath xpath = XPathFactory.newInstance().newXPath();
+        xpath.setNamespaceContext(new NamespaceContext() {
+            @Override
+            public String getNamespaceURI(String prefix) {
+                return PREFIXES.getOrDefault(prefix, XMLConstants.NULL_NS_URI);
+            }
+
+            @Override
+            public String getPrefix(String namespaceUri) {
+                return null;
+            }
+
+            @Override
+            public Iterator<String> getPrefixes(String namespaceUri) {
+                return null;
+            }
+        });
+        return xpath;
+    }
+}
