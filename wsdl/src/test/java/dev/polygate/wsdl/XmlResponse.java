@@ -16,17 +16,18 @@ import org.xml.sax.InputSource;
 public record XmlResponse(int status, String contentType, String body) {
 
     /** Prefixes usable in {@link #text} and {@link #count}. */
-    static final Map<String, String> PREFIXES = Map.of(
-            "s11", SoapClient.SOAP11_ENV,
-            "s12", SoapClient.SOAP12_ENV,
-            "wsdl", "http://schemas.xmlsoap.org/wsdl/",
-            "xsd", XMLConstants.W3C_XML_SCHEMA_NS_URI,
-            "xsi", XMLConstants.W3C_XML_SCHEMA_INSTANCE_NS_URI,
-            "t", "http://tempuri.org/",
-            "o", "http://polygate.dev/test/orders",
-            "i", "http://polygate.dev/test/inventory",
-            "c", "http://polygate.dev/test/catalog/types",
-            "m", "http://polygate.dev/test/telemetry");
+    static final Map<String, String> PREFIXES = Map.ofEntries(
+            Map.entry("s11", SoapClient.SOAP11_ENV),
+            Map.entry("s12", SoapClient.SOAP12_ENV),
+            Map.entry("wsdl", "http://schemas.xmlsoap.org/wsdl/"),
+            Map.entry("xsd", XMLConstants.W3C_XML_SCHEMA_NS_URI),
+            Map.entry("xsi", XMLConstants.W3C_XML_SCHEMA_INSTANCE_NS_URI),
+            Map.entry("t", "http://tempuri.org/"),
+            Map.entry("o", "http://polygate.dev/test/orders"),
+            Map.entry("ot", "http://polygate.dev/test/orders/types"),
+            Map.entry("i", "http://polygate.dev/test/inventory"),
+            Map.entry("c", "http://polygate.dev/test/catalog/types"),
+            Map.entry("m", "http://polygate.dev/test/telemetry"));
 
     /** The string value of an XPath expression over the body. */
     public String text(String xpath) {
