@@ -2,7 +2,11 @@ package dev.polygate.wsdl;
 
 import dev.polygate.wsdl.calculator.CalculatorService;
 import dev.polygate.wsdl.hosting.EndpointHost;
+import dev.polygate.wsdl.testservices.catalog.CatalogService;
+import dev.polygate.wsdl.testservices.inventory.InventoryService;
+import dev.polygate.wsdl.testservices.legacy.LegacyService;
 import dev.polygate.wsdl.testservices.orders.OrdersService;
+import dev.polygate.wsdl.testservices.telemetry.TelemetryService;
 import jakarta.xml.ws.Endpoint;
 import java.net.URI;
 import java.util.LinkedHashMap;
@@ -18,9 +22,16 @@ import java.util.concurrent.CountDownLatch;
  *       of one static contract;</li>
  *   <li>{@value #ORDERS}: document/literal wrapped, code first, with most XSD constructs, a header and a
  *       declared fault;</li>
+ *   <li>{@value #INVENTORY}: document/literal bare;</li>
+ *   <li>{@value #LEGACY}: rpc/literal;</li>
+ *   <li>{@value #TELEMETRY}: document/literal wrapped on the SOAP 1.2 binding;</li>
+ *   <li>{@value #CATALOG}: contract first, its WSDL split across files (xsd:import, chameleon xsd:include).</li>
  * </ul>
  *
- * <p>Code-first services serve the WSDL JAX-WS generates, with its schemas at {@code ?xsd=N}.
+ * <p>Code-first services serve the WSDL JAX-WS generates, with its schemas at {@code ?xsd=N}. Contract-first
+ * services serve their static files at {@code ?wsdl} with references rewritten by JAX-WS to absolute
+ * {@code ?xsd=N} URLs, and also as the files themselves, relative references intact, under
+ * {@link #contract(String)}.
  */
 public final class SoapServices implements AutoCloseable {
 
@@ -30,6 +41,17 @@ public final class SoapServices implements AutoCloseable {
     public static final String CALCULATOR_SOAP12 = "calculator12";
     /** Orders: document/literal wrapped. */
     public static final String ORDERS = "orders";
+    /** Inventory: document/literal bare. */
+    public static final String INVENTORY = "inventory";
+    /** Legacy: rpc/literal. */
+    public static final String LEGACY = "legacy";
+    /** Telemetry: SOAP 1.2. */
+    public static final String TELEMETRY = "telemetry";
+    /** Catalog: a WSDL split across files. */
+    public static final String CATALOG = "catalog";
+
+    private static final String CONTRACTS_PATH = "/contracts/";
+    private static final String CONTRACTS_RESOURCES = "dev/polygate/wsdl/";
 
     private final EndpointHost host;
     private final Map<String, String> paths;
@@ -53,6 +75,11 @@ public final class SoapServices implements AutoCloseable {
             paths.put(CALCULATOR, "/" + CALCULATOR);
             paths.put(CALCULATOR_SOAP12, "/" + CALCULATOR_SOAP12);
             publish(host, paths, ORDERS, Endpoint.create(new OrdersService()));
+            publish(host, paths, INVENTORY, Endpoint.create(new InventoryService()));
+            publish(host, paths, LEGACY, Endpoint.create(new LegacyService()));
+            publish(host, paths, TELEMETRY, Endpoint.create(new TelemetryService()));
+            publish(host, paths, CATALOG, CatalogService.createEndpoint());
+            host.serveResources(CONTRACTS_PATH, CONTRACTS_RESOURCES);
         } catch (RuntimeException e) {
             host.close();
             throw e;
@@ -82,6 +109,15 @@ public final class SoapServices implements AutoCloseable {
     /** The service's WSDL as its endpoint serves it ({@code ?wsdl}). */
     public URI wsdl(String service) {
         return URI.create(endpoint(service) + "?wsdl");
+    }
+
+    /**
+     * A static contract file served over HTTP as it is on the class path, relative references intact:
+     * {@code contract("testservices/catalog/catalog.wsdl")}, {@code contract("calculator/calculator.wsdl")}.
+     * The same files load from the class path under {@code dev/polygate/wsdl/}.
+     */
+    public URI contract(String path) {
+        return host.uri(CONTRACTS_PATH + path);
     }
 
     /** The port the server listens on. */

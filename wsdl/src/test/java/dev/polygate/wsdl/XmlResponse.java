@@ -20,12 +20,15 @@ public record XmlResponse(int status, String contentType, String body) {
             Map.entry("s11", SoapClient.SOAP11_ENV),
             Map.entry("s12", SoapClient.SOAP12_ENV),
             Map.entry("wsdl", "http://schemas.xmlsoap.org/wsdl/"),
+            Map.entry("xml", XMLConstants.XML_NS_URI),
             Map.entry("xsd", XMLConstants.W3C_XML_SCHEMA_NS_URI),
             Map.entry("xsi", XMLConstants.W3C_XML_SCHEMA_INSTANCE_NS_URI),
             Map.entry("t", "http://tempuri.org/"),
             Map.entry("o", "http://polygate.dev/test/orders"),
             Map.entry("ot", "http://polygate.dev/test/orders/types"),
             Map.entry("i", "http://polygate.dev/test/inventory"),
+            Map.entry("l", "http://polygate.dev/test/legacy"),
+            Map.entry("arr", "http://jaxb.dev.java.net/array"),
             Map.entry("c", "http://polygate.dev/test/catalog/types"),
             Map.entry("m", "http://polygate.dev/test/telemetry"));
 

@@ -88,7 +88,7 @@ public final class EndpointHost implements AutoCloseable {
     }
 
     /**
-     * Serves class-path resources below {@code resourceRoot} under {@code path}, read-only, so a multi-file
+     * Serves the {@code .wsdl} and {@code .xsd} class-path resources below {@code resourceRoot} under {@code path}, read-only, so a multi-file
      * contract can be fetched by URL with its relative imports and includes intact.
      */
     public void serveResources(String path, String resourceRoot) {

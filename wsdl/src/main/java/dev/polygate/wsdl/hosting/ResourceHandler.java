@@ -7,7 +7,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 
-/** Answers GET with a class-path resource: the static half of a contract-first service. */
+/** Answers GET with a class-path WSDL or XSD file: the static half of a contract-first service. */
 final class ResourceHandler implements HttpHandler {
 
     private final String contextPath;
@@ -26,8 +26,9 @@ final class ResourceHandler implements HttpHandler {
                 send(exchange, 405, "GET only");
                 return;
             }
-            // Normalised URIs only: no way out of the resource root with dot segments.
-            if (!path.startsWith(contextPath) || path.contains("..") || path.contains("//")) {
+            // Contracts only (no classes beside them), and no way out of the root with dot segments.
+            if (!path.startsWith(contextPath) || path.contains("..") || path.contains("//")
+                    || !(path.endsWith(".wsdl") || path.endsWith(".xsd"))) {
                 send(exchange, 404, "not found");
                 return;
             }
