@@ -9,6 +9,7 @@ import dev.polygate.wsdl.testservices.orders.OrdersService;
 import dev.polygate.wsdl.testservices.telemetry.TelemetryService;
 import jakarta.xml.ws.Endpoint;
 import java.net.URI;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -84,7 +85,7 @@ public final class SoapServices implements AutoCloseable {
             host.close();
             throw e;
         }
-        return new SoapServices(host, Map.copyOf(paths));
+        return new SoapServices(host, Collections.unmodifiableMap(paths));
     }
 
     private static void publish(EndpointHost host, Map<String, String> paths, String name, Endpoint endpoint) {
@@ -92,7 +93,7 @@ public final class SoapServices implements AutoCloseable {
         paths.put(name, "/" + name);
     }
 
-    /** The names {@link #endpoint} and {@link #wsdl} accept. */
+    /** The names {@link #endpoint} and {@link #wsdl} accept, in publication order. */
     public Set<String> names() {
         return paths.keySet();
     }
