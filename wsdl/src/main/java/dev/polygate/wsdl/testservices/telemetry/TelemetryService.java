@@ -1,0 +1,35 @@
+package dev.polygate.wsdl.testservices.telemetry;
+
+import jakarta.jws.WebMethod;
+import jakarta.jws.WebParam;
+import jakarta.jws.WebResult;
+import jakarta.jws.WebService;
+import jakarta.xml.ws.BindingType;
+import jakarta.xml.ws.soap.SOAPBinding;
+
+/**
+ * Document/literal wrapped on SOAP 1.2: {@code application/soap+xml} with the action as a media-type
+ * parameter, 1.2 fault codes. Public and not final because JAX-WS instantiates it.
+ */
+@WebService(serviceName = "Telemetry", portName = "TelemetryPort", name = "TelemetryPortType",
+        targetNamespace = TelemetryService.NAMESPACE)
+@BindingType(SOAPBinding.SOAP12HTTP_BINDING)
+public class TelemetryService {
+
+    /** The service's and its types' namespace. */
+    public static final String NAMESPACE = "http://polygate.dev/test/telemetry";
+
+    /** Acknowledges a reading; sensor names other than {@code t-}... are unknown. */
+    @WebMethod(operationName = "Record", action = NAMESPACE + "/Record")
+    @WebResult(name = "ack", targetNamespace = NAMESPACE)
+    public Ack record(@WebParam(name = "reading", targetNamespace = NAMESPACE) Reading reading)
+            throws UnknownSensorFault {
+        if (reading.sensor == null || !reading.sensor.startsWith("t-")) {
+            throw new UnknownSensorFault("unknown sensor " + reading.sensor, new SensorFault(reading.sensor, 404));
+        }
+        Ack ack = new Ack();
+        ack.sequence = reading.sequence;
+        ack.at = reading.at;
+        return ack;
+    }
+}

@@ -1,0 +1,91 @@
+package dev.polygate.wsdl.testservices;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.polygate.wsdl.SoapClient;
+import dev.polygate.wsdl.SoapServices;
+import dev.polygate.wsdl.XmlResponse;
+import java.net.URI;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** The SOAP 1.2 binding: envelope, content type, fault codes and the HTTP statuses JAX-WS gives them. */
+@Timeout(60)
+class TelemetryServiceTest {
+
+    private static final String NS = "http://polygate.dev/test/telemetry";
+
+    private static SoapServices services;
+    private static URI telemetry;
+
+    @BeforeAll
+    static void start() {
+        services = SoapServices.start();
+        telemetry = services.endpoint(SoapServices.TELEMETRY);
+    }
+
+    @AfterAll
+    static void stop() {
+        services.close();
+    }
+
+    private static String record(String sensor) {
+        return "<m:Record xmlns:m=\"" + NS + "\"><m:reading><m:sensor>" + sensor + "</m:sensor>"
+                + "<m:sequence>9223372036854775806</m:sequence><m:value>21.5</m:value>"
+                + "<m:at>2025-12-31T23:59:59.999Z</m:at></m:reading></m:Record>";
+    }
+
+    @Test
+    void answersInASoap12EnvelopeWithTheSoap12ContentType() {
+        XmlResponse response = SoapClient.soap12(telemetry, NS + "/Record", record("t-1"));
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.contentType()).startsWith("application/soap+xml");
+        assertThat(response.text("/s12:Envelope/s12:Body/m:RecordResponse/m:ack/m:sequence"))
+                .isEqualTo("9223372036854775806");
+        assertThat(response.text("//m:ack/m:at")).isEqualTo("2025-12-31T23:59:59.999Z");
+    }
+
+    @Test
+    void aDeclaredFaultIsAReceiverFaultWithDetailAndHttp500() {
+        XmlResponse response = SoapClient.soap12(telemetry, NS + "/Record", record("x-9"));
+
+        assertThat(response.status()).isEqualTo(500);
+        assertThat(response.contentType()).startsWith("application/soap+xml");
+        assertThat(response.text("substring-after(//s12:Fault/s12:Code/s12:Value, ':')")).isEqualTo("Receiver");
+        assertThat(response.text("//s12:Fault/s12:Reason/s12:Text")).isEqualTo("unknown sensor x-9");
+        assertThat(response.text("//s12:Fault/s12:Reason/s12:Text/@xml:lang")).isEqualTo("en");
+        assertThat(response.text("//s12:Fault/s12:Detail/m:UnknownSensor/m:sensor")).isEqualTo("x-9");
+        assertThat(response.text("//s12:Fault/s12:Detail/m:UnknownSensor/m:code")).isEqualTo("404");
+    }
+
+    @Test
+    void anUnknownOperationIsASenderFaultYetJaxWsAnswersHttp500() {
+        // SOAP 1.2's HTTP binding asks for 400 on Sender faults; the JAX-WS RI sends 500 for every fault,
+        // which a gateway has to expect from real backends.
+        XmlResponse response = SoapClient.soap12(telemetry, NS + "/Nope", "<m:Nope xmlns:m=\"" + NS + "\"/>");
+
+        assertThat(response.status()).isEqualTo(500);
+        assertThat(response.text("substring-after(//s12:Fault/s12:Code/s12:Value, ':')")).isEqualTo("Sender");
+    }
+
+    @Test
+    void aSoap11RequestIsRefusedAsAnUnsupportedMediaType() {
+        XmlResponse response = SoapClient.soap11(telemetry, NS + "/Record", record("t-1"));
+
+        assertThat(response.status()).isEqualTo(415);
+    }
+
+    @Test
+    void theWsdlUsesTheSoap12Binding() {
+        XmlResponse wsdl = SoapClient.get(services.wsdl(SoapServices.TELEMETRY));
+
+        assertThat(wsdl.count("//wsdl:binding/*[namespace-uri()='http://schemas.xmlsoap.org/wsdl/soap12/'"
+                + " and local-name()='binding']")).isEqualTo(1);
+        assertThat(wsdl.count("//wsdl:port/*[namespace-uri()='http://schemas.xmlsoap.org/wsdl/soap12/'"
+                + " and local-name()='address']")).isEqualTo(1);
+        assertThat(wsdl.count("//wsdl:portType/wsdl:operation[@name='Record']/wsdl:fault")).isEqualTo(1);
+    }
+}
