@@ -75,7 +75,7 @@
  * </pre>
  * Element and attribute namespaces follow {@code form}, else {@code elementFormDefault} /
  * {@code attributeFormDefault} of the schema that declares them; global elements and attributes are always
- * qualified. The namespace is in each field's {@code (polygate.xml.v1.field).namespace}, "" for unqualified.
+ * qualified. The namespace is in each field's {@code (polygate.xml.v1.xml_field).namespace}, "" for unqualified.
  *
  * <h2>Nil: absent and null are different</h2>
  * proto3 JSON cannot tell an unset field from a JSON null (JsonFormat reads null as "not set"), and a
@@ -84,13 +84,13 @@
  * {@code NilInt32}, {@code NilAddress}, ...):
  * <pre>
  * message NilInt32 {
- *   option (polygate.xml.v1.message) = { kind: XML_MESSAGE_KIND_NIL_WRAPPER };
+ *   option (polygate.xml.v1.xml_message) = { kind: XML_MESSAGE_KIND_NIL_WRAPPER };
  *   oneof kind {
  *     int32 value = 1;
  *     google.protobuf.NullValue nil = 2;
  *   }
  * }
- * NilInt32 count = 1 [json_name = "count", (polygate.xml.v1.field) = { name: "count" nillable: true }];
+ * NilInt32 count = 1 [json_name = "count", (polygate.xml.v1.xml_field) = { name: "count" nillable: true }];
  * </pre>
  * <table>
  * <caption>the three states</caption>
