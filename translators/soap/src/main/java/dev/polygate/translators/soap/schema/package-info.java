@@ -23,9 +23,13 @@
  * {@code add_result}, {@code a-b} → {@code a_b}, {@code 1st} → {@code _1st}), with {@code _2}, ... on a
  * collision; a name is also refused when its protoc default JSON name is taken. {@code json_name} is always
  * the XML local name, so JSON keys are the XML names.</li>
- * <li>An attribute whose name an element of the same message (or the simpleContent value) already uses gets
- * JSON key {@code @name} and field {@code name_attr}. The simpleContent text is field {@code value}, JSON key
- * {@code value}, or {@code $value} when an attribute is called {@code value}. Elements never get a prefix.</li>
+ * <li>Names are given elements first, then the simpleContent value, then attributes. An attribute whose
+ * name an element of the same message (or the value) already uses gets JSON key {@code @name} and field
+ * {@code name_attr}. The simpleContent text is field {@code value}, JSON key {@code value}; an attribute
+ * called {@code value} beside it is {@code @value}. Elements never get a prefix.</li>
+ * <li>protoc refuses two JSON names that differ only in case, so of the elements {@code intA} and
+ * {@code IntA} the second is {@code IntA_2}; likewise the same local name twice in one message (two
+ * namespaces, or a sequence a, b, a) gives {@code note} and {@code note_2}. The XML name stays in the options.</li>
  * <li>Enum values: {@code ENUM_NAME_LITERAL} in upper snake case ({@code "1st"} → {@code SIZE_1ST},
  * {@code "a-b"} → {@code SIZE_A_B}); zero is {@code SIZE_UNSPECIFIED}. The literal itself is option
  * {@code (polygate.xml.v1.literal)}, and JSON carries the literal, not the value name.</li>
