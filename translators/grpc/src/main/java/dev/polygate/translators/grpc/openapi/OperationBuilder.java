@@ -20,7 +20,6 @@ import java.util.Set;
  */
 final class OperationBuilder {
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
-    static final String STATUS = "google.rpc.Status";
 
     private final SchemaCatalog schemas;
 

@@ -7,7 +7,6 @@ import com.google.protobuf.Descriptors.EnumDescriptor;
 import com.google.protobuf.Descriptors.EnumValueDescriptor;
 import com.google.protobuf.Descriptors.FieldDescriptor;
 import com.google.protobuf.Descriptors.OneofDescriptor;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Predicate;
 
@@ -157,10 +156,5 @@ final class SchemaCatalog {
             case BOOLEAN -> "Keys are \"true\" or \"false\"";
             default -> "Keys are " + key.getType().name().toLowerCase(java.util.Locale.ROOT) + " numbers as strings";
         };
-    }
-
-    /** Names the catalog holds, for tests and for deciding what a document covers. */
-    Set<String> names() {
-        return components.keySet();
     }
 }

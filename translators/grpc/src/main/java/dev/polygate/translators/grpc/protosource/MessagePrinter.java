@@ -41,7 +41,6 @@ final class MessagePrinter {
         }
         Map<String, DescriptorProto> nested = new LinkedHashMap<>();
         message.getNestedTypeList().forEach(n -> nested.put(n.getName(), n));
-        Set<String> inline = new HashSet<>(); // map entries and groups are written with their field
         for (int i = 0; i < message.getEnumTypeCount(); i++) {
             out.blank();
             ProtoSourcePrinter.enumType(out, options, message.getEnumType(i), ProtoSourcePrinter.append(path, 4, i));
@@ -69,15 +68,14 @@ final class MessagePrinter {
                         out.line("option " + entry + ";");
                     }
                     for (int member : oneofMembers.get(oneof)) {
-                        field(message.getField(member), ProtoSourcePrinter.append(path, 2, member), nested, inline,
-                                true);
+                        field(message.getField(member), ProtoSourcePrinter.append(path, 2, member), nested, true);
                     }
                     out.close();
                 }
                 continue;
             }
             types.before(field);
-            field(field, ProtoSourcePrinter.append(path, 2, i), nested, inline, false);
+            field(field, ProtoSourcePrinter.append(path, 2, i), nested, false);
         }
         types.rest();
         List<Integer> extensionsPath = new ArrayList<>(path);
@@ -157,27 +155,25 @@ final class MessagePrinter {
             for (int i : indexes) {
                 List<Integer> fieldPath = new ArrayList<>(path);
                 fieldPath.add(i);
-                field(extensions.get(i), fieldPath, Map.of(), new HashSet<>(), false);
+                field(extensions.get(i), fieldPath, Map.of(), false);
             }
             out.close();
         });
     }
 
     private void field(FieldDescriptorProto field, List<Integer> path, Map<String, DescriptorProto> nested,
-                       Set<String> inline, boolean inOneof) {
+                       boolean inOneof) {
         out.comment(path);
         String simpleType = field.getTypeName().substring(field.getTypeName().lastIndexOf('.') + 1);
         DescriptorProto entry = field.getType() == FieldDescriptorProto.Type.TYPE_MESSAGE
                 && field.getLabel() == FieldDescriptorProto.Label.LABEL_REPEATED ? nested.get(simpleType) : null;
         if (entry != null && entry.getOptions().getMapEntry()) {
-            inline.add(simpleType);
             out.line("map<" + type(entry.getField(0)) + ", " + type(entry.getField(1)) + "> " + field.getName()
                     + " = " + field.getNumber() + ProtoSourcePrinter.brackets(fieldOptions(field)) + ";");
             return;
         }
         String label = inOneof ? "" : label(field);
         if (field.getType() == FieldDescriptorProto.Type.TYPE_GROUP && nested.containsKey(simpleType)) {
-            inline.add(simpleType);
             out.open(label + "group " + simpleType + " = " + field.getNumber()
                     + ProtoSourcePrinter.brackets(fieldOptions(field)) + " {");
             body(nested.get(simpleType), path);
