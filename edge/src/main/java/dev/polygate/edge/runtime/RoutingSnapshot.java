@@ -8,6 +8,7 @@ import dev.polygate.edge.routing.PathPattern;
 import dev.polygate.edge.routing.PathRewriter;
 import dev.polygate.edge.routing.RouteRule;
 import dev.polygate.edge.routing.RouteTable;
+import dev.polygate.spi.ApiDocument;
 import dev.polygate.spi.ConfigException;
 import dev.polygate.spi.ConfigPaths;
 import dev.polygate.spi.Policy;
@@ -43,8 +44,10 @@ public final class RoutingSnapshot implements AutoCloseable {
     }
 
     /** Builds every route; all problems of all routes are reported together. */
-    public static RoutingSnapshot build(GatewayConfig config, Extensions extensions, TranslatorContext context)
+    public static RoutingSnapshot build(GatewayConfig config, Extensions extensions, TranslatorContext baseContext)
             throws ConfigException {
+        DocumentsAwareContext context = new DocumentsAwareContext(baseContext,
+                config.routes().stream().map(RouteConfig::name).collect(java.util.stream.Collectors.toSet()));
         List<ConfigException.Problem> problems = new ArrayList<>();
         List<RouteRule<RouteEntry>> rules = new ArrayList<>();
         List<Translator> translators = new ArrayList<>();
@@ -62,6 +65,7 @@ public final class RoutingSnapshot implements AutoCloseable {
             translators.forEach(Translator::close);
             throw new ConfigException(problems);
         }
+        context.complete(byRoute);
         return new RoutingSnapshot(RouteTable.of(rules), List.copyOf(translators), byRoute);
     }
 
@@ -133,6 +137,18 @@ public final class RoutingSnapshot implements AutoCloseable {
             lines.add(rule.name() + " -> " + rule.target().translatorName());
         }
         return lines;
+    }
+
+    /** Each route's API documents (routes without any are left out), in configuration order. */
+    public Map<String, List<ApiDocument>> documents() {
+        Map<String, List<ApiDocument>> documents = new LinkedHashMap<>();
+        translatorsByRoute.forEach((route, translator) -> {
+            List<ApiDocument> list = translator.documents();
+            if (!list.isEmpty()) {
+                documents.put(route, list);
+            }
+        });
+        return documents;
     }
 
     /**

@@ -108,7 +108,7 @@ public final class GatewayServer implements AutoCloseable {
                         protected void initChannel(Channel ch) {
                             ch.pipeline().addLast(new HttpServerCodec(), new HttpObjectAggregator(8192),
                                     new AdminHandler(() -> !draining.get(), () -> routesJson(),
-                                            () -> router.current().refresh()));
+                                            () -> router.current().refresh(), () -> router.current().documents()));
                         }
                     })
                     .bind(config.admin().address(), config.admin().port()).sync().channel();

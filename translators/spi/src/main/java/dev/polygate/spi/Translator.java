@@ -23,6 +23,14 @@ public interface Translator extends AutoCloseable {
         return java.util.concurrent.CompletableFuture.completedFuture(null);
     }
 
+    /**
+     * The documents describing this route's API (an OpenAPI document, .proto files, ...), as they are now: a
+     * refresh may change them. Called on an event loop, so it must not block.
+     */
+    default java.util.List<ApiDocument> documents() {
+        return java.util.List.of();
+    }
+
     /** The snapshot this translator belongs to was replaced; release what it holds once idle. */
     @Override
     default void close() {

@@ -16,6 +16,17 @@ public interface TranslatorContext {
     /** The directory of the configuration file; relative file names are resolved against it. */
     Path configDirectory();
 
+    /**
+     * The API documents of another route of the configuration being built, for translators that serve them.
+     * The route is looked up when this is called, its documents each time the supplier is called (at request
+     * time, when every route exists and after refreshes).
+     *
+     * @return empty when the configuration has no route of that name
+     */
+    default Optional<java.util.function.Supplier<java.util.List<ApiDocument>>> documentsOf(String route) {
+        return Optional.empty();
+    }
+
     /** The socket transport the gateway's event loops use; connections must be opened with the same one. */
     TransportKind transport();
 }

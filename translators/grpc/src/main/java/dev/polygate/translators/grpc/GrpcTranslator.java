@@ -1,5 +1,6 @@
 package dev.polygate.translators.grpc;
 
+import dev.polygate.spi.ApiDocument;
 import dev.polygate.spi.Exchange;
 import dev.polygate.spi.RequestHead;
 import dev.polygate.spi.Translator;
@@ -12,6 +13,7 @@ import dev.polygate.translators.grpc.schema.SchemaLoader;
 import dev.polygate.translators.grpc.web.CorsPreflight;
 import dev.polygate.translators.grpc.web.GrpcWebIngress;
 import io.netty.handler.codec.http.HttpHeaderNames;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
@@ -31,6 +33,7 @@ final class GrpcTranslator implements Translator {
     private final GrpcWebIngress grpcWeb;
     private volatile ExposedSchema schema;
     private volatile RestIngress rest;
+    private volatile List<ApiDocument> documents;
 
     GrpcTranslator(GrpcRouteConfig config, UpstreamConfig upstream, ExposedSchema schema, Translator backend,
                    Executor refreshes) {
@@ -83,7 +86,13 @@ final class GrpcTranslator implements Translator {
     private void install(ExposedSchema next) {
         schema = next;
         rest = new RestIngress(next.transcoding(), calls, config.rest());
+        documents = ApiDocuments.of(next, config.transcoding());
         ServiceCatalog.publish(this, next.services());
+    }
+
+    @Override
+    public List<ApiDocument> documents() {
+        return documents;
     }
 
     @Override

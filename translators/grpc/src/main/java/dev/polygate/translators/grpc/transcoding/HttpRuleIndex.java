@@ -34,10 +34,12 @@ public final class HttpRuleIndex {
 
     private final Map<String, RouteTable> byMethod;
     private final List<String> descriptions;
+    private final List<MethodBinding> bindings;
 
-    private HttpRuleIndex(Map<String, RouteTable> byMethod, List<String> descriptions) {
+    private HttpRuleIndex(Map<String, RouteTable> byMethod, List<String> descriptions, List<MethodBinding> bindings) {
         this.byMethod = byMethod;
         this.descriptions = descriptions;
+        this.bindings = bindings;
     }
 
     /**
@@ -55,12 +57,17 @@ public final class HttpRuleIndex {
         compiler.throwIfProblems();
         Map<String, RouteTable> tables = new HashMap<>();
         List<String> descriptions = new ArrayList<>();
+        List<MethodBinding> bindings = new ArrayList<>();
         for (RouteTable.Route route : compiler.routes()) {
             tables.computeIfAbsent(route.binding().httpMethod(), k -> new RouteTable()).add(route);
             descriptions.add(describe(route));
+            // An annotated POST rule cannot take the generic template: it would claim the same shape twice.
+            boolean generic = route.binding().httpMethod().equals("POST")
+                    && route.binding().template().equals(genericPath(route.method()));
+            bindings.add(new MethodBinding(route.method(), route.binding(), generic));
         }
         tables.values().forEach(RouteTable::freeze);
-        return new HttpRuleIndex(Map.copyOf(tables), List.copyOf(descriptions));
+        return new HttpRuleIndex(Map.copyOf(tables), List.copyOf(descriptions), List.copyOf(bindings));
     }
 
     private static void addMethod(BindingCompiler compiler, MethodDescriptor method) {
@@ -82,8 +89,11 @@ public final class HttpRuleIndex {
                 compiler.add(method, additional);
             }
         }
-        String generic = "/" + method.getService().getFullName() + "/" + method.getName();
-        compiler.add(method, HttpRule.newBuilder().setPost(generic).setBody("*").build());
+        compiler.add(method, HttpRule.newBuilder().setPost(genericPath(method)).setBody("*").build());
+    }
+
+    private static String genericPath(MethodDescriptor method) {
+        return "/" + method.getService().getFullName() + "/" + method.getName();
     }
 
     /**
@@ -117,6 +127,11 @@ public final class HttpRuleIndex {
             }
         });
         return allowed.isEmpty() ? NOT_FOUND : new RuleLookup.MethodNotAllowed(allowed);
+    }
+
+    /** Every binding with its method, in declaration order (a method's generic binding comes after its rules). */
+    public List<MethodBinding> bindings() {
+        return bindings;
     }
 
     /** One line per binding, in declaration order, e.g. {@code GET /v1/{name=shelves/*} -> pkg.Service/Method}. */

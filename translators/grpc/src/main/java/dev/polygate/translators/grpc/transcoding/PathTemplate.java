@@ -97,6 +97,11 @@ final class PathTemplate {
         return endsWithMulti;
     }
 
+    /** The verb without its colon, or null. */
+    String verb() {
+        return verbSuffix == null ? null : verbSuffix.substring(1);
+    }
+
     /** The shape without variable names: two templates of one shape match exactly the same paths. */
     String shape() {
         StringBuilder sb = new StringBuilder();
