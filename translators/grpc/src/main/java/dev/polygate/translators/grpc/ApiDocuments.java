@@ -5,6 +5,7 @@ import com.google.protobuf.Descriptors.ServiceDescriptor;
 import dev.polygate.spi.ApiDocument;
 import dev.polygate.translators.grpc.openapi.OpenApiGenerator;
 import dev.polygate.translators.grpc.protosource.ProtoSourcePrinter;
+import dev.polygate.translators.grpc.transcoding.HttpRuleIndex;
 import dev.polygate.translators.grpc.transcoding.TranscodingOptions;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
@@ -20,19 +21,23 @@ import java.util.function.Supplier;
  * user files they import (google/* files are well known and left out). Each is rendered on first request and
  * kept; a refreshed schema gets new documents.
  */
-final class ApiDocuments {
+public final class ApiDocuments {
     private ApiDocuments() {
     }
 
     static List<ApiDocument> of(ExposedSchema schema, TranscodingOptions options) {
+        return of(schema.services(), schema.transcoding().rules(), options);
+    }
+
+    /** The documents of any services with HTTP rules (the soap translator's too). */
+    public static List<ApiDocument> of(List<ServiceDescriptor> services, HttpRuleIndex rules, TranscodingOptions options) {
         List<ApiDocument> documents = new ArrayList<>();
-        if (schema.services().isEmpty()) {
+        if (services.isEmpty()) {
             return documents;
         }
         documents.add(new ApiDocument("openapi.json", "application/json", once(() -> OpenApiGenerator.render(
-                OpenApiGenerator.generate(schema.services(), schema.transcoding().rules(), options,
-                        OpenApiGenerator.GenericBindings.UNANNOTATED)))));
-        for (FileDescriptor file : files(schema.services())) {
+                OpenApiGenerator.generate(services, rules, options, OpenApiGenerator.GenericBindings.UNANNOTATED)))));
+        for (FileDescriptor file : files(services)) {
             documents.add(new ApiDocument(file.getName(), "text/plain; charset=utf-8",
                     once(() -> ProtoSourcePrinter.print(file).getBytes(StandardCharsets.UTF_8))));
         }
