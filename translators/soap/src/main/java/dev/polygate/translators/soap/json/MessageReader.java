@@ -87,12 +87,16 @@ final class MessageReader {
                     throw Problems.bad("missing required element '" + fieldPath + "'");
                 }
                 if (count < xml.getMinOccurs()) {
-                    throw Problems.at(fieldPath, "at least " + xml.getMinOccurs() + " items are required, got " + count);
+                    throw Problems.at(fieldPath, "at least " + items(xml.getMinOccurs()) + " required, got " + count);
                 }
             } else if (!given.contains(field) && !builder.hasField(field)) {
                 throw Problems.bad("missing required element '" + fieldPath + "'");
             }
         }
+    }
+
+    private static String items(int n) {
+        return n == 1 ? "1 item" : n + " items";
     }
 
     private void field(JsonParser p, Message.Builder builder, FieldDescriptor field, String path) throws IOException {
@@ -109,7 +113,7 @@ final class MessageReader {
                 builder.addRepeatedField(field, value(p, builder, field, xml, path + "[" + i++ + "]"));
             }
             if (xml.getMaxOccurs() > 1 && i > xml.getMaxOccurs()) {
-                throw Problems.at(path, "at most " + xml.getMaxOccurs() + " items are allowed, got " + i);
+                throw Problems.at(path, "at most " + items(xml.getMaxOccurs()) + " allowed, got " + i);
             }
         } else {
             builder.setField(field, value(p, builder, field, xml, path));

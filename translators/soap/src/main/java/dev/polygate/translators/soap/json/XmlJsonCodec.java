@@ -82,8 +82,8 @@ public final class XmlJsonCodec implements JsonCodec {
             p.nextToken();
             Set<FieldDescriptor> given = reader.object(p, builder, "");
             if (p.nextToken() != null) {
-                throw Problems.bad("malformed JSON: more than one value (line " + p.currentLocation().getLineNr()
-                        + ", column " + p.currentLocation().getColumnNr() + ")");
+                throw Problems.bad("malformed JSON: more than one value (line "
+                        + p.currentTokenLocation().getLineNr() + ", column " + p.currentTokenLocation().getColumnNr() + ")");
             }
             topLevelGiven.merge(builder, given, (a, b) -> {
                 a.addAll(b);
