@@ -1,24 +1,17 @@
 package dev.polygate.translators.grpc.transcoding;
 
 import com.google.protobuf.DynamicMessage;
-import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Message;
-import com.google.protobuf.TypeRegistry;
-import com.google.protobuf.util.JsonFormat;
 import dev.polygate.spi.ErrorKind;
 import dev.polygate.spi.GatewayException;
 
-/** Reads a JSON body into a request builder according to the binding's body mode. */
+/** Reads a JSON body into a request builder according to the binding's body mode, through the codec. */
 final class JsonBodyReader {
 
-    private final JsonFormat.Parser parser;
-    private final JsonProblemFinder problems;
-    private final StrictTimestamps timestamps = new StrictTimestamps();
+    private final JsonCodec codec;
 
-    JsonBodyReader(TranscodingOptions options, TypeRegistry types, FieldNames names) {
-        JsonFormat.Parser p = JsonFormat.parser().usingTypeRegistry(types);
-        this.parser = options.ignoreUnknownFields() ? p.ignoringUnknownFields() : p;
-        this.problems = new JsonProblemFinder(names, options.ignoreUnknownFields());
+    JsonBodyReader(JsonCodec codec) {
+        this.codec = codec;
     }
 
     /**
@@ -35,44 +28,36 @@ final class JsonBodyReader {
         } catch (IllegalArgumentException e) {
             throw bad(context, "malformed JSON: " + e.getMessage());
         }
-        switch (plan.bodyMode) {
-            case WHOLE -> merge(json, builder, "", context);
-            case MESSAGE_FIELD -> {
-                Message.Builder field = builder.newBuilderForField(plan.bodyField);
-                merge(json, field, plan.bodyField.getJsonName(), context);
-                builder.setField(plan.bodyField, field.build());
+        try {
+            switch (plan.bodyMode) {
+                case WHOLE -> codec.merge(json, builder);
+                case MESSAGE_FIELD -> {
+                    if (codec instanceof ProtoJsonCodec proto) {
+                        Message.Builder field = builder.newBuilderForField(plan.bodyField);
+                        // proto3 JSON errors name fields by their path in the request ("book.title")
+                        proto.merge(json, field, plan.bodyField.getJsonName());
+                        builder.setField(plan.bodyField, field.build());
+                    } else {
+                        // other codecs see the request they fill, so the top level stays theirs to check
+                        codec.merge(wrap(plan, json), builder);
+                    }
+                }
+                case VALUE_FIELD -> {
+                    // Codecs read whole messages only: the value is wrapped as the one field of a request. It
+                    // was checked above to be exactly one JSON value, so it cannot smuggle in other fields.
+                    Message.Builder request = DynamicMessage.newBuilder(plan.inputType);
+                    codec.merge(wrap(plan, json), request);
+                    builder.setField(plan.bodyField, request.getField(plan.bodyField));
+                }
+                default -> throw new IllegalStateException();
             }
-            case VALUE_FIELD -> {
-                // JsonFormat reads whole messages only: the value is wrapped as the one field of a request.
-                // It was checked above to be exactly one JSON value, so it cannot smuggle in other fields.
-                String wrapped = "{" + JsonText.quote(plan.bodyField.getJsonName()) + ":" + json + "}";
-                Message.Builder request = DynamicMessage.newBuilder(plan.inputType);
-                merge(wrapped, request, "", context);
-                builder.setField(plan.bodyField, request.getField(plan.bodyField));
-            }
-            default -> throw new IllegalStateException();
+        } catch (GatewayException e) {
+            throw context.isEmpty() || e.kind() != ErrorKind.BAD_REQUEST ? e : bad(context, e.detail());
         }
     }
 
-    private void merge(String json, Message.Builder builder, String pathPrefix, String context) {
-        try {
-            parser.merge(json, builder);
-        } catch (InvalidProtocolBufferException | RuntimeException e) {
-            String problem = problems.find(json, builder.getDescriptorForType(), pathPrefix);
-            if (problem == null) {
-                problem = "invalid JSON for " + builder.getDescriptorForType().getFullName() + ": "
-                        + JsonProblemFinder.syntaxMessage(e.getMessage());
-            }
-            throw bad(context, problem);
-        }
-        // JsonFormat takes impossible dates as other instants: documents that can hold a timestamp are walked
-        // again with the strict check (the finder follows JsonFormat's rules otherwise, so nothing else changes).
-        if (timestamps.mayHold(builder.getDescriptorForType())) {
-            String problem = problems.find(json, builder.getDescriptorForType(), pathPrefix);
-            if (problem != null) {
-                throw bad(context, problem);
-            }
-        }
+    private static String wrap(RequestPlan plan, String json) {
+        return "{" + JsonText.quote(plan.bodyField.getJsonName()) + ":" + json + "}";
     }
 
     private static GatewayException bad(String context, String problem) {

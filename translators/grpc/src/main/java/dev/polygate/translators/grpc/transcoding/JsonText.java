@@ -35,4 +35,22 @@ final class JsonText {
     static String shorten(String text) {
         return text.length() <= MAX_SHOWN ? text : text.substring(0, MAX_SHOWN) + "...";
     }
+
+    /**
+     * The value of the first member of a compact JSON object ({@code {"name":value}} → {@code value}), or
+     * {@code null} when the object is empty (a codec that leaves the field out).
+     */
+    static String onlyValue(String object) {
+        int i = object.indexOf('"');
+        if (i < 0) {
+            return "null";
+        }
+        for (i++; object.charAt(i) != '"'; i++) {
+            if (object.charAt(i) == '\\') {
+                i++;
+            }
+        }
+        int colon = object.indexOf(':', i);
+        return object.substring(colon + 1, object.lastIndexOf('}')).strip();
+    }
 }

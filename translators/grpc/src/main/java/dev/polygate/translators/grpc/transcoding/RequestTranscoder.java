@@ -27,12 +27,23 @@ public final class RequestTranscoder {
     }
 
     private final FieldNames names = new FieldNames();
+    private final JsonCodec codec;
     private final JsonBodyReader bodyReader;
     private final QueryBinder queryBinder;
     private final Map<PlanKey, RequestPlan> plans = new ConcurrentHashMap<>();
 
+    /** Bodies in the proto3 JSON mapping ({@link JsonCodec#protoJson}). */
     public RequestTranscoder(TranscodingOptions options, TypeRegistry types) {
-        this.bodyReader = new JsonBodyReader(options, types, names);
+        this(options, types, JsonCodec.protoJson(options, types));
+    }
+
+    /**
+     * Bodies read by the given codec. The options still decide whether unknown query parameters are refused;
+     * the codec decides for unknown JSON fields.
+     */
+    public RequestTranscoder(TranscodingOptions options, TypeRegistry types, JsonCodec codec) {
+        this.codec = codec;
+        this.bodyReader = new JsonBodyReader(codec);
         this.queryBinder = new QueryBinder(names, options.ignoreUnknownFields());
     }
 
@@ -78,6 +89,12 @@ public final class RequestTranscoder {
         applyPath(plan, match, builder);
         if (plan.bodyMode != RequestPlan.BodyMode.WHOLE && query != null && !query.isEmpty()) {
             queryBinder.apply(query, plan, builder);
+        }
+        try {
+            codec.checkComplete(builder);
+        } catch (GatewayException e) {
+            throw context.isEmpty() || e.kind() != ErrorKind.BAD_REQUEST ? e
+                    : new GatewayException(ErrorKind.BAD_REQUEST, context + e.detail());
         }
         return builder.build();
     }

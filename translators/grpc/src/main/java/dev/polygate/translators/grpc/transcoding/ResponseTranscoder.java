@@ -7,16 +7,14 @@ import com.google.protobuf.DynamicMessage;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Message;
 import com.google.protobuf.TypeRegistry;
-import com.google.protobuf.util.JsonFormat;
 import dev.polygate.spi.ErrorKind;
 import dev.polygate.spi.GatewayException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Renders response messages as JSON (proto3 JSON mapping), honouring the binding's {@code response_body}:
+ * Renders response messages as JSON (proto3 JSON mapping, or another {@link JsonCodec}), honouring the binding's {@code response_body}:
  * a message field is answered as that message, any other field (repeated, map, scalar) as its bare JSON
  * value, printed even when it holds its default. Output is always compact, single-line JSON, so every
  * variant is also fit for NDJSON and SSE lines. Thread-safe; keep one instance per configuration.
@@ -26,24 +24,23 @@ public final class ResponseTranscoder {
     private record PlanKey(MethodDescriptor method, String responseBodyField) {
     }
 
-    /** A response_body field with the printer that renders it. */
-    private record FieldPlan(FieldDescriptor field, boolean message, JsonFormat.Printer printer) {
+    /** A response_body field with the codec that renders it. */
+    private record FieldPlan(FieldDescriptor field, boolean message, JsonCodec codec) {
     }
 
     private static final FieldPlan WHOLE = new FieldPlan(null, false, null);
 
-    private final JsonFormat.Printer printer;
+    private final JsonCodec codec;
     private final Map<PlanKey, FieldPlan> plans = new ConcurrentHashMap<>();
 
+    /** Responses in the proto3 JSON mapping ({@link JsonCodec#protoJson}). */
     public ResponseTranscoder(TranscodingOptions options, TypeRegistry types) {
-        JsonFormat.Printer p = JsonFormat.printer().usingTypeRegistry(types).omittingInsignificantWhitespace();
-        if (options.preserveProtoFieldNames()) {
-            p = p.preservingProtoFieldNames();
-        }
-        if (options.emitDefaults()) {
-            p = p.includingDefaultValueFields();
-        }
-        this.printer = p;
+        this(options, types, JsonCodec.protoJson(options, types));
+    }
+
+    /** Responses printed by the given codec; its own settings decide names and defaults. */
+    public ResponseTranscoder(TranscodingOptions options, TypeRegistry types, JsonCodec codec) {
+        this.codec = codec;
     }
 
     /** A response message (protobuf bytes) → JSON bytes. Malformed protobuf → UPSTREAM_PROTOCOL. */
@@ -89,17 +86,17 @@ public final class ResponseTranscoder {
         FieldPlan plan = plan(match);
         try {
             if (plan.field() == null) {
-                return printer.print(message);
+                return codec.print(message);
             }
             FieldDescriptor field = message.getDescriptorForType().findFieldByNumber(plan.field().getNumber());
             Object value = message.getField(field);
             if (plan.message()) {
-                return printer.print((Message) value);
+                return codec.print((Message) value);
             }
-            // JsonFormat prints messages only: print {"name":value} and keep the value.
-            String wrapped = plan.printer().print(DynamicMessage.newBuilder(output).setField(plan.field(), value).build());
-            return wrapped.substring(wrapped.indexOf(':') + 1, wrapped.length() - 1);
-        } catch (InvalidProtocolBufferException e) {
+            // Codecs print messages only: print {"name":value} and keep the value.
+            return JsonText.onlyValue(plan.codec().print(
+                    DynamicMessage.newBuilder(output).setField(plan.field(), value).build()));
+        } catch (IllegalArgumentException e) {
             throw new GatewayException(ErrorKind.INTERNAL,
                     "The response of " + match.method().getFullName() + " cannot be rendered as JSON: " + e.getMessage());
         }
@@ -117,7 +114,8 @@ public final class ResponseTranscoder {
                         + "\" is not a field of " + key.method().getOutputType().getFullName());
             }
             boolean message = FieldNames.isSingularMessage(field);
-            return new FieldPlan(field, message, message ? null : printer.includingDefaultValueFields(Set.of(field)));
+            JsonCodec fieldCodec = codec instanceof ProtoJsonCodec proto ? proto.showingDefaultsOf(field) : codec;
+            return new FieldPlan(field, message, message ? null : fieldCodec);
         });
     }
 }

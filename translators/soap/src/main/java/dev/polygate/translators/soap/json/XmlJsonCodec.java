@@ -1,0 +1,118 @@
+package dev.polygate.translators.soap.json;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.google.protobuf.Descriptors.Descriptor;
+import com.google.protobuf.Descriptors.FieldDescriptor;
+import com.google.protobuf.DynamicMessage;
+import com.google.protobuf.Message;
+import com.google.protobuf.MessageOrBuilder;
+import dev.polygate.spi.GatewayException;
+import dev.polygate.translators.grpc.transcoding.JsonCodec;
+import dev.polygate.translators.grpc.transcoding.TranscodingOptions;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.util.Collections;
+import java.util.Map;
+import java.util.Set;
+import java.util.WeakHashMap;
+
+/**
+ * The JSON of messages compiled from XSD ({@code dev.polygate.translators.soap.schema}): keys are the XML names,
+ * nillable elements are a value or {@code null}, enums their literals, and every value is checked against the
+ * XSD type it came from, so that a client's mistake is a 400 naming the field rather than a SOAP fault.
+ *
+ * <p>Reading, strictly:
+ * <ul>
+ * <li>keys are the JSON names (the XML names, {@code @name} for an attribute beside an element of that name);
+ *     an unknown key is refused with the known ones listed, unless {@code ignoreUnknownFields};</li>
+ * <li>a repeated element must be an array, even of one item (a lone value is refused, not wrapped);</li>
+ * <li>{@code null} means xsi:nil and is allowed only for nillable elements, also as an array item; an absent
+ *     key leaves the field unset;</li>
+ * <li>xs:int, short, byte and the unsigned ones: JSON integers in the type's range; long and unsignedLong:
+ *     integers or strings of digits, read without loss beyond 2^53; xs:integer and xs:decimal: numbers (their
+ *     exact text) or strings in the XSD lexical form; float/double: numbers or "Infinity", "-Infinity", "NaN";</li>
+ * <li>xs:boolean: true or false only (XML's 1 and 0 are not JSON's);</li>
+ * <li>xs:date, dateTime, time, duration, QName: strings in the XSD lexical form (real calendar dates);
+ *     base64Binary and hexBinary: standard base64;</li>
+ * <li>enums: the XSD literal; xs:any: strings of one well-formed XML element (no DTD);
+ *     xs:anyAttribute: an object of {@code "{ns}local": "value"};</li>
+ * <li>two members of one xs:choice are refused; a key given twice is refused;</li>
+ * <li>required elements (minOccurs ≥ 1, not optional, not a choice member) must be given: in every nested
+ *     object when it ends, and at the top level in {@link #checkComplete}, which the REST ingress calls once
+ *     the path and query are applied too ({@link #read} does both).</li>
+ * </ul>
+ * Printing: compact, fields in descriptor (document) order; repeated fields always, as arrays; optional
+ * fields when set; required ones always; long/unsignedLong, integer and decimal as strings; nil as null.
+ * The naming and default options of {@link TranscodingOptions} do not apply: the schema fixes the shape.
+ * Thread-safe.
+ */
+public final class XmlJsonCodec implements JsonCodec {
+
+    private static final JsonFactory JSON = JsonFactory.builder().build();
+
+    private final MessageReader reader;
+    private final MessageWriter writer = new MessageWriter();
+    /**
+     * The top-level keys each merge gave, until {@link #checkComplete} asks: a required xs:int given as 0 is
+     * not "set" in proto3 terms, yet was given. Weak, so a builder never checked is simply forgotten.
+     */
+    private final Map<Message.Builder, Set<FieldDescriptor>> topLevelGiven =
+            Collections.synchronizedMap(new WeakHashMap<>());
+
+    public XmlJsonCodec(TranscodingOptions options) {
+        this.reader = new MessageReader(new XmlFacts(), options.ignoreUnknownFields());
+    }
+
+    /** Reads one complete document of the given type: {@link #merge} and {@link #checkComplete}. */
+    public DynamicMessage read(String json, Descriptor type) throws GatewayException {
+        DynamicMessage.Builder builder = DynamicMessage.newBuilder(type);
+        merge(json, builder);
+        checkComplete(builder);
+        return builder.build();
+    }
+
+    @Override
+    public void merge(String json, Message.Builder builder) throws GatewayException {
+        try (JsonParser p = JSON.createParser(json)) {
+            p.nextToken();
+            Set<FieldDescriptor> given = reader.object(p, builder, "");
+            if (p.nextToken() != null) {
+                throw Problems.bad("malformed JSON: more than one value (line "
+                        + p.currentTokenLocation().getLineNr() + ", column " + p.currentTokenLocation().getColumnNr() + ")");
+            }
+            topLevelGiven.merge(builder, given, (a, b) -> {
+                a.addAll(b);
+                return a;
+            });
+        } catch (JsonParseException | StreamConstraintsException e) {
+            throw Problems.bad("malformed JSON: " + e.getOriginalMessage() + " (line " + e.getLocation().getLineNr()
+                    + ", column " + e.getLocation().getColumnNr() + ")");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // reading a String does no I/O
+        }
+    }
+
+    /** Refuses the request when a required top-level element was neither in the body nor set otherwise. */
+    @Override
+    public void checkComplete(MessageOrBuilder request) throws GatewayException {
+        Set<FieldDescriptor> given = request instanceof Message.Builder b ? topLevelGiven.remove(b) : null;
+        Message.Builder builder = request instanceof Message.Builder b ? b : ((Message) request).toBuilder();
+        MessageReader.checkRequired(builder, given == null ? Set.of() : given, "");
+    }
+
+    @Override
+    public String print(MessageOrBuilder message) {
+        StringWriter text = new StringWriter();
+        try (JsonGenerator out = JSON.createGenerator(text)) {
+            writer.message(out, message);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot print " + message.getDescriptorForType().getFullName(), e);
+        }
+        return text.toString();
+    }
+}
