@@ -1,0 +1,151 @@
+package dev.polygate.translators.soap.xml;
+
+import com.google.protobuf.Descriptors.Descriptor;
+import com.google.protobuf.Descriptors.FieldDescriptor;
+import com.google.protobuf.DynamicMessage;
+import dev.polygate.translators.soap.wsdl.SoapVersion;
+import java.io.ByteArrayInputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import javax.xml.namespace.QName;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+
+/**
+ * Reads backend answers. The whole envelope is streamed once with a hardened parser (no DTD, no entities,
+ * {@value #MAX_DEPTH} levels at most). A Fault is recognised whatever the HTTP status; anything else that is not
+ * an envelope of the expected version is a {@link SoapProtocolException} naming the HTTP status and content type.
+ */
+public final class SoapResponseReader {
+    /** The deepest element nesting accepted in a whole envelope. */
+    public static final int MAX_DEPTH = 128;
+
+    private SoapResponseReader() {
+    }
+
+    /**
+     * Reads a backend answer. Body children that the output shape does not name are skipped.
+     *
+     * @param outputType   the message of the output shape (element content, parts, or rpc wrapper)
+     * @param faultDetails the declared fault detail elements and their messages
+     */
+    public static SoapResult read(byte[] body, int httpStatus, String contentType, SoapVersion version, BodyShape outputShape,
+                                  Descriptor outputType, Map<QName, Descriptor> faultDetails) throws SoapProtocolException {
+        String received = "HTTP " + httpStatus + " with " + (contentType == null || contentType.isBlank()
+                ? "no content type" : "content type " + contentType);
+        if (body == null || body.length == 0) {
+            throw new SoapProtocolException("the backend answered " + received + " and an empty body, not a SOAP envelope");
+        }
+        String media = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT);
+        if (media.contains("html")) {
+            throw new SoapProtocolException("the backend answered " + received + ", not a SOAP envelope: "
+                    + Lexical.abbreviate(new String(body, 0, Math.min(body.length, 200), java.nio.charset.StandardCharsets.UTF_8).strip()));
+        }
+        try {
+            XMLStreamReader raw = StaxFactories.input().createXMLStreamReader(new ByteArrayInputStream(body));
+            XMLStreamReader in = new DepthLimitedReader(raw, MAX_DEPTH);
+            try {
+                return readEnvelope(in, received, version, outputShape, outputType, faultDetails);
+            } finally {
+                raw.close();
+            }
+        } catch (XMLStreamException e) {
+            String message = e.getMessage() == null ? e.toString() : e.getMessage();
+            if (message.contains(SoapProtocolException.NO_DTD)) {
+                throw new SoapProtocolException(SoapProtocolException.NO_DTD + " (" + received + ")", e);
+            }
+            throw new SoapProtocolException("the backend answered " + received + " that is not a readable SOAP message: "
+                    + message, e);
+        }
+    }
+
+    private static SoapResult readEnvelope(XMLStreamReader in, String received, SoapVersion version, BodyShape shape,
+                                           Descriptor outputType, Map<QName, Descriptor> faultDetails)
+            throws XMLStreamException, SoapProtocolException {
+        String envelope = version.envelopeNamespace();
+        in.nextTag();
+        QName root = in.getName();
+        if (!root.getLocalPart().equals("Envelope") || !root.getNamespaceURI().equals(envelope)) {
+            SoapVersion other = version == SoapVersion.SOAP_11 ? SoapVersion.SOAP_12 : SoapVersion.SOAP_11;
+            String what = root.getLocalPart().equals("Envelope") && root.getNamespaceURI().equals(other.envelopeNamespace())
+                    ? "a " + name(other) + " envelope where " + name(version) + " was expected"
+                    : "XML with root element " + root + ", not a " + name(version) + " envelope";
+            throw new SoapProtocolException("the backend answered " + received + " and " + what);
+        }
+        List<String> headers = new ArrayList<>();
+        int event = in.nextTag();
+        if (event == XMLStreamConstants.START_ELEMENT && in.getName().equals(new QName(envelope, "Header"))) {
+            while (in.nextTag() == XMLStreamConstants.START_ELEMENT) {
+                headers.add(RawXml.capture(in));
+            }
+            event = in.nextTag();
+        }
+        if (event != XMLStreamConstants.START_ELEMENT || !in.getName().equals(new QName(envelope, "Body"))) {
+            throw new SoapProtocolException("the backend answered " + received + " and an envelope without a Body");
+        }
+        DynamicMessage.Builder parts = shape instanceof BodyShape.Parts ? DynamicMessage.newBuilder(outputType) : null;
+        DynamicMessage message = null;
+        while (in.nextTag() == XMLStreamConstants.START_ELEMENT) {
+            QName child = in.getName();
+            if (child.equals(new QName(envelope, "Fault"))) {
+                return new SoapResult.Fault(FaultReader.read(in, version, faultDetails));
+            }
+            if (parts != null) {
+                readPart(in, (BodyShape.Parts) shape, parts);
+            } else if (message == null && matches(shape, child)) {
+                message = XmlMessageReader.read(in, outputType);
+            } else {
+                XmlMessageReader.skip(in);
+            }
+        }
+        if (parts != null) {
+            message = parts.build();
+        }
+        if (message == null) {
+            throw new SoapProtocolException("the backend answered " + received + " without the expected "
+                    + expected(shape) + " in the Body");
+        }
+        return new SoapResult.Output(message, headers);
+    }
+
+    private static boolean matches(BodyShape shape, QName child) {
+        if (shape instanceof BodyShape.Element element) {
+            return element.element().equals(child);
+        }
+        // rpc wrappers are matched by local name: servers disagree on the namespace of the response wrapper.
+        return ((BodyShape.Rpc) shape).wrapper().getLocalPart().equals(child.getLocalPart());
+    }
+
+    private static void readPart(XMLStreamReader in, BodyShape.Parts shape, DynamicMessage.Builder parts)
+            throws XMLStreamException {
+        int index = shape.elements().indexOf(in.getName());
+        if (index < 0) {
+            XmlMessageReader.skip(in);
+            return;
+        }
+        FieldDescriptor field = parts.getDescriptorForType().getFields().get(index);
+        Object value = XmlMessageReader.value(new DepthLimitedReader(in, XmlMessageReader.MAX_DEPTH), field);
+        if (field.isRepeated()) {
+            parts.addRepeatedField(field, value);
+        } else {
+            parts.setField(field, value);
+        }
+    }
+
+    private static String expected(BodyShape shape) {
+        if (shape instanceof BodyShape.Element element) {
+            return "element " + element.element();
+        }
+        if (shape instanceof BodyShape.Rpc rpc) {
+            return "element " + rpc.wrapper().getLocalPart();
+        }
+        return "parts " + ((BodyShape.Parts) shape).elements();
+    }
+
+    static String name(SoapVersion version) {
+        return version == SoapVersion.SOAP_11 ? "SOAP 1.1" : "SOAP 1.2";
+    }
+}
