@@ -1,0 +1,16 @@
+package dev.polygate.translators.soap;
+
+import com.google.protobuf.Descriptors.Descriptor;
+import dev.polygate.translators.soap.wsdl.SoapVersion;
+import dev.polygate.translators.soap.xml.BodyShape;
+import java.util.Map;
+import javax.xml.namespace.QName;
+
+/**
+ * Everything a call of one SOAP operation needs: the message types on both sides, where they sit in the
+ * Body, the action, and the declared faults' detail types.
+ */
+record OperationBinding(String name, SoapVersion version, String soapAction, Descriptor inputType,
+                        BodyShape inputShape, Descriptor outputType, BodyShape outputShape,
+                        Map<QName, Descriptor> faultDetails) {
+}

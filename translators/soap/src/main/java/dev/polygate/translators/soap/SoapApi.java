@@ -1,0 +1,159 @@
+package dev.polygate.translators.soap;
+
+import com.google.api.AnnotationsProto;
+import com.google.api.HttpRule;
+import com.google.protobuf.DescriptorProtos.FileDescriptorProto;
+import com.google.protobuf.DescriptorProtos.MethodDescriptorProto;
+import com.google.protobuf.DescriptorProtos.MethodOptions;
+import com.google.protobuf.DescriptorProtos.ServiceDescriptorProto;
+import com.google.protobuf.Descriptors;
+import com.google.protobuf.Descriptors.Descriptor;
+import dev.polygate.spi.ConfigException;
+import dev.polygate.translators.soap.schema.CompiledSchema;
+import dev.polygate.translators.soap.schema.SchemaCompiler;
+import dev.polygate.translators.soap.schema.SchemaRequest;
+import dev.polygate.translators.soap.wsdl.MessagePart;
+import dev.polygate.translators.soap.wsdl.WsdlDefinition;
+import dev.polygate.translators.soap.wsdl.WsdlFault;
+import dev.polygate.translators.soap.wsdl.WsdlOperation;
+import dev.polygate.translators.soap.wsdl.WsdlPort;
+import dev.polygate.translators.soap.xml.BodyShape;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.xml.namespace.QName;
+
+/**
+ * A WSDL port as the gateway exposes it: its XSD compiled into protobuf messages, one protobuf service whose
+ * methods are the port's operations with their REST bindings ({@code POST prefix/Operation} unless configured
+ * otherwise), and per method what a SOAP call needs. This is what makes one SOAP operation reachable from
+ * every client protocol the gateway speaks.
+ */
+record SoapApi(Descriptors.ServiceDescriptor service, CompiledSchema schema, Map<String, OperationBinding> bindings) {
+
+    static SoapApi build(WsdlDefinition wsdl, WsdlPort port, SoapRouteConfig config) throws ConfigException {
+        String serviceName = Names.identifier(wsdl.services().stream()
+                .filter(s -> s.ports().contains(port)).findFirst().map(s -> s.name().getLocalPart()).orElse(port.name()));
+        String protoPackage = "soap." + Names.packageSegment(serviceName);
+        List<QName> elements = new ArrayList<>();
+        List<SchemaRequest.RpcMessage> rpcMessages = new ArrayList<>();
+        for (WsdlOperation op : port.operations()) {
+            if (op.oneWay()) {
+                continue; // no answer to give a REST client; not exposed
+            }
+            collect(op, op.input(), false, elements, rpcMessages);
+            collect(op, op.output(), true, elements, rpcMessages);
+            for (WsdlFault fault : op.faults()) {
+                if (fault.element() != null && !elements.contains(fault.element())) {
+                    elements.add(fault.element());
+                }
+            }
+        }
+        CompiledSchema schema = SchemaCompiler.compile(wsdl.schemas(),
+                new SchemaRequest(protoPackage, protoPackage.replace('.', '/') + "/types.proto", elements, rpcMessages));
+
+        ServiceDescriptorProto.Builder service = ServiceDescriptorProto.newBuilder().setName(serviceName);
+        Map<String, Shapes> shapes = new LinkedHashMap<>();
+        for (WsdlOperation op : port.operations()) {
+            if (op.oneWay()) {
+                continue;
+            }
+            Shapes s = new Shapes(shape(op, op.input(), false, schema), shape(op, op.output(), true, schema));
+            shapes.put(op.name(), s);
+            SoapRouteConfig.OperationRoute route = config.operations().get(op.name());
+            HttpRule rule = route == null
+                    ? HttpRule.newBuilder().setPost(prefix(config, serviceName) + "/" + op.name()).setBody("*").build()
+                    : rule(route);
+            service.addMethod(MethodDescriptorProto.newBuilder().setName(Names.identifier(op.name()))
+                    .setInputType("." + s.input.type.getFullName()).setOutputType("." + s.output.type.getFullName())
+                    .setOptions(MethodOptions.newBuilder().setExtension(AnnotationsProto.http, rule)));
+        }
+        FileDescriptorProto file = FileDescriptorProto.newBuilder()
+                .setName(protoPackage.replace('.', '/') + "/service.proto").setPackage(protoPackage).setSyntax("proto3")
+                .addDependency(schema.file().getName()).addDependency(AnnotationsProto.getDescriptor().getName())
+                .addService(service).build();
+        Descriptors.FileDescriptor built;
+        try {
+            built = Descriptors.FileDescriptor.buildFrom(file,
+                    new Descriptors.FileDescriptor[] {schema.file(), AnnotationsProto.getDescriptor()});
+        } catch (Descriptors.DescriptorValidationException e) {
+            throw new ConfigException("wsdl", "the operations of port '" + port.name() + "' make no valid service: "
+                    + e.getMessage());
+        }
+        Descriptors.ServiceDescriptor descriptor = built.getServices().get(0);
+        Map<String, OperationBinding> bindings = new LinkedHashMap<>();
+        for (WsdlOperation op : port.operations()) {
+            Shapes s = shapes.get(op.name());
+            if (s == null) {
+                continue;
+            }
+            Map<QName, Descriptor> faults = new LinkedHashMap<>();
+            for (WsdlFault fault : op.faults()) {
+                if (fault.element() != null) {
+                    schema.messageForElement(fault.element()).ifPresent(type -> faults.put(fault.element(), type));
+                }
+            }
+            String method = descriptor.findMethodByName(Names.identifier(op.name())).getFullName();
+            bindings.put(method, new OperationBinding(op.name(), port.version(), op.soapAction(), s.input.type,
+                    s.input.shape, s.output.type, s.output.shape, faults));
+        }
+        return new SoapApi(descriptor, schema, bindings);
+    }
+
+    private record Shape(BodyShape shape, Descriptor type) {
+    }
+
+    private record Shapes(Shape input, Shape output) {
+    }
+
+    private static String prefix(SoapRouteConfig config, String serviceName) {
+        return config.prefix() != null ? config.prefix() : "/" + serviceName.toLowerCase(java.util.Locale.ROOT);
+    }
+
+    private static HttpRule rule(SoapRouteConfig.OperationRoute route) {
+        HttpRule.Builder rule = HttpRule.newBuilder();
+        switch (route.method()) {
+            case "GET" -> rule.setGet(route.path());
+            case "PUT" -> rule.setPut(route.path()).setBody("*");
+            case "PATCH" -> rule.setPatch(route.path()).setBody("*");
+            case "DELETE" -> rule.setDelete(route.path());
+            default -> rule.setPost(route.path()).setBody("*");
+        }
+        return rule.build();
+    }
+
+    /** Which elements and rpc wrappers the schema compiler must turn into messages for one direction. */
+    private static void collect(WsdlOperation op, List<MessagePart> parts, boolean response, List<QName> elements,
+                                List<SchemaRequest.RpcMessage> rpcMessages) {
+        if (op.style() == WsdlOperation.Style.RPC || parts.size() > 1) {
+            rpcMessages.add(new SchemaRequest.RpcMessage(wrapper(op, response), parts.stream()
+                    .map(p -> new SchemaRequest.RpcPart(p.name(), p.type(), p.element())).toList()));
+        } else if (parts.size() == 1 && !elements.contains(parts.get(0).element())) {
+            elements.add(parts.get(0).element());
+        }
+    }
+
+    private static Shape shape(WsdlOperation op, List<MessagePart> parts, boolean response, CompiledSchema schema)
+            throws ConfigException {
+        if (op.style() == WsdlOperation.Style.RPC) {
+            QName wrapper = wrapper(op, response);
+            return new Shape(new BodyShape.Rpc(wrapper), schema.messageForRpc(wrapper).orElseThrow());
+        }
+        if (parts.size() > 1) {
+            return new Shape(new BodyShape.Parts(parts.stream().map(MessagePart::element).toList()),
+                    schema.messageForRpc(wrapper(op, response)).orElseThrow());
+        }
+        if (parts.isEmpty()) {
+            throw new ConfigException("wsdl", "operation " + op.name() + " has an empty "
+                    + (response ? "output" : "input") + " message, which the gateway does not expose yet");
+        }
+        QName element = parts.get(0).element();
+        return new Shape(new BodyShape.Element(element), schema.messageForElement(element).orElseThrow());
+    }
+
+    private static QName wrapper(WsdlOperation op, boolean response) {
+        String ns = op.rpcNamespace() != null ? op.rpcNamespace() : "";
+        return new QName(ns, op.name() + (response ? "Response" : ""));
+    }
+}

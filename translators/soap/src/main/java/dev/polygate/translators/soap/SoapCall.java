@@ -1,0 +1,202 @@
+package dev.polygate.translators.soap;
+
+import com.google.protobuf.Any;
+import com.google.protobuf.DynamicMessage;
+import com.google.protobuf.InvalidProtocolBufferException;
+import com.google.rpc.ErrorInfo;
+import dev.polygate.spi.ErrorKind;
+import dev.polygate.spi.Exchange;
+import dev.polygate.spi.GatewayException;
+import dev.polygate.spi.RequestHead;
+import dev.polygate.spi.Translator;
+import dev.polygate.translators.grpc.call.CallListener;
+import dev.polygate.translators.grpc.call.DerivedExchange;
+import dev.polygate.translators.grpc.call.MessageCall;
+import dev.polygate.translators.grpc.wire.GrpcStatus;
+import dev.polygate.translators.grpc.wire.GrpcStatusCode;
+import dev.polygate.translators.soap.xml.HeaderBlock;
+import dev.polygate.translators.soap.xml.SoapFault;
+import dev.polygate.translators.soap.xml.SoapProtocolException;
+import dev.polygate.translators.soap.xml.SoapRequestWriter;
+import dev.polygate.translators.soap.xml.SoapResponseReader;
+import dev.polygate.translators.soap.xml.SoapResult;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
+import io.netty.handler.codec.http.DefaultHttpHeaders;
+import io.netty.handler.codec.http.EmptyHttpHeaders;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaders;
+import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Supplier;
+
+/**
+ * One call of a SOAP operation: the request message becomes an envelope, travels as an HTTP POST over the
+ * http translator, and the answer (or its Fault) comes back as the output message or a status. XML is
+ * written and read on a bounded pool, never on the event loop; the results hop back to the exchange's
+ * executor, where every listener call happens.
+ */
+final class SoapCall implements MessageCall, CollectingResponseSink.Receiver {
+    private final Translator backend;
+    private final Exchange client;
+    private final OperationBinding operation;
+    private final String path;
+    private final CallListener listener;
+    private final Executor xmlWork;
+    private final Supplier<List<HeaderBlock>> headers;
+    private final int maxBytes;
+    private byte[] request;
+    private DerivedExchange exchange;
+    private boolean finished;
+
+    SoapCall(Translator backend, Exchange client, OperationBinding operation, String path, CallListener listener,
+             Executor xmlWork, Supplier<List<HeaderBlock>> headers, int maxBytes) {
+        this.backend = backend;
+        this.client = client;
+        this.operation = operation;
+        this.path = path;
+        this.listener = listener;
+        this.xmlWork = xmlWork;
+        this.headers = headers;
+        this.maxBytes = maxBytes;
+    }
+
+    @Override
+    public void start() {
+        client.onCancel(this::cancel);
+    }
+
+    @Override
+    public void sendMessage(ByteBuf message) {
+        try {
+            request = ByteBufUtil.getBytes(message);
+        } finally {
+            message.release();
+        }
+    }
+
+    @Override
+    public void halfClose() {
+        byte[] body = request;
+        offload(() -> {
+            DynamicMessage input = DynamicMessage.parseFrom(operation.inputType(), body);
+            byte[] envelope = SoapRequestWriter.write(operation.version(), operation.inputShape(), input, headers.get());
+            client.executor().execute(() -> send(envelope));
+        });
+    }
+
+    private void send(byte[] envelope) {
+        if (finished) {
+            return;
+        }
+        HttpHeaders http = new DefaultHttpHeaders();
+        http.set(HttpHeaderNames.CONTENT_TYPE, operation.version().contentType(operation.soapAction()));
+        operation.version().soapActionHeader(operation.soapAction()).ifPresent(action -> http.set("soapaction", action));
+        http.set(HttpHeaderNames.ACCEPT, operation.version().mediaType());
+        RequestHead original = client.request();
+        RequestHead head = new RequestHead("POST", path, path, original.authority(), original.scheme(), http);
+        exchange = new DerivedExchange(client, head, new FixedRequestBody(envelope),
+                new CollectingResponseSink(maxBytes, this));
+        backend.handle(exchange);
+    }
+
+    @Override
+    public void answered(int status, String contentType, byte[] body) {
+        offload(() -> {
+            SoapResult result = SoapResponseReader.read(body, status, contentType, operation.version(),
+                    operation.outputShape(), operation.outputType(), operation.faultDetails());
+            client.executor().execute(() -> deliver(result));
+        });
+    }
+
+    @Override
+    public void failed(GatewayException error) {
+        close(GrpcStatus.of(error));
+    }
+
+    private void deliver(SoapResult result) {
+        if (finished) {
+            return;
+        }
+        if (result instanceof SoapResult.Output output) {
+            listener.onMessage(Unpooled.wrappedBuffer(output.message().toByteArray()));
+            close(GrpcStatus.OK);
+        } else if (result instanceof SoapResult.Fault fault) {
+            close(status(fault.fault()));
+        }
+    }
+
+    /** A Fault as a status: the client's fault is the caller's mistake, any other the backend's failure. */
+    static GrpcStatus status(SoapFault fault) {
+        ErrorInfo.Builder info = ErrorInfo.newBuilder().setReason("SOAP_FAULT").setDomain("soap")
+                .putMetadata("faultcode", fault.code() == null ? "" : fault.code().getLocalPart());
+        if (!fault.subcodes().isEmpty()) {
+            info.putMetadata("subcodes", String.join(" ", fault.subcodes().stream().map(q -> q.getLocalPart()).toList()));
+        }
+        if (fault.actor() != null) {
+            info.putMetadata("actor", fault.actor());
+        }
+        if (fault.node() != null) {
+            info.putMetadata("node", fault.node());
+        }
+        if (fault.role() != null) {
+            info.putMetadata("role", fault.role());
+        }
+        GrpcStatusCode code = fault.isClientFault() ? GrpcStatusCode.INVALID_ARGUMENT : GrpcStatusCode.INTERNAL;
+        com.google.rpc.Status.Builder details = com.google.rpc.Status.newBuilder().setCode(code.value())
+                .setMessage(fault.reason() == null ? "" : fault.reason()).addDetails(Any.pack(info.build()));
+        if (fault.detail() != null) {
+            details.addDetails(Any.pack(fault.detail()));
+        }
+        return new GrpcStatus(code, fault.reason(), details.build());
+    }
+
+    private void close(GrpcStatus status) {
+        if (!finished) {
+            finished = true;
+            listener.onClose(status, EmptyHttpHeaders.INSTANCE);
+        }
+    }
+
+    private void offload(XmlTask task) {
+        try {
+            xmlWork.execute(() -> {
+                try {
+                    task.run();
+                } catch (SoapProtocolException e) {
+                    client.executor().execute(() -> close(GrpcStatus.of(new GatewayException(
+                            ErrorKind.UPSTREAM_PROTOCOL, e.getMessage()))));
+                } catch (InvalidProtocolBufferException | RuntimeException e) {
+                    client.executor().execute(() -> close(GrpcStatus.of(new GatewayException(ErrorKind.INTERNAL,
+                            "the SOAP message could not be converted: " + e.getMessage()))));
+                }
+            });
+        } catch (RejectedExecutionException busy) {
+            close(GrpcStatus.of(new GatewayException(ErrorKind.UPSTREAM_UNAVAILABLE,
+                    "the gateway's XML workers are all busy; try again")));
+        }
+    }
+
+    @Override
+    public void cancel() {
+        finished = true;
+        if (exchange != null) {
+            exchange.cancel();
+        }
+    }
+
+    @Override
+    public boolean isReady() {
+        return true;
+    }
+
+    @Override
+    public void onReady(Runnable readyListener) {
+    }
+
+    private interface XmlTask {
+        void run() throws SoapProtocolException, InvalidProtocolBufferException;
+    }
+}

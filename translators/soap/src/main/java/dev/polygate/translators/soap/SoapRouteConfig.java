@@ -1,0 +1,160 @@
+package dev.polygate.translators.soap;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.polygate.spi.ConfigException;
+import dev.polygate.spi.HumanDuration;
+import dev.polygate.spi.HumanSize;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A route's {@code backend} section for the soap translator.
+ *
+ * @param connection  the part handed to the http translator that carries the calls
+ * @param wsdl        the service description: an absolute file or http(s) URI
+ * @param service     the wsdl:service to use; null for the one holding the first SOAP port
+ * @param port        the wsdl:port to use; null for the first SOAP port
+ * @param prefix      REST paths are {@code POST prefix/Operation} unless an operation says otherwise
+ * @param operations  per operation: another HTTP method and path template
+ * @param path        the request path on the upstream; null for the path of the port's address
+ * @param wsSecurity  a WS-Security UsernameToken added to every request; null for none
+ */
+record SoapRouteConfig(String upstream, JsonNode connection, URI wsdl, String service, String port, String prefix,
+                       Map<String, OperationRoute> operations, String path, Duration timeout, int maxMessageBytes,
+                       boolean ignoreUnknownFields, UsernameTokenConfig wsSecurity, Duration wsdlTimeout) {
+
+    /** Another HTTP binding for one operation. */
+    record OperationRoute(String method, String path) {
+    }
+
+    /** The credentials of a UsernameToken header; {@code digest} sends PasswordDigest instead of PasswordText. */
+    record UsernameTokenConfig(String username, String password, boolean digest) {
+    }
+
+    private static final Set<String> KEYS = Set.of("upstream", "hostHeader", "timeouts", "wsdl", "service", "port",
+            "prefix", "operations", "path", "timeout", "maxMessageSize", "ignoreUnknownFields", "wsSecurity",
+            "wsdlTimeout");
+    private static final Set<String> METHODS = Set.of("GET", "POST", "PUT", "PATCH", "DELETE");
+
+    static SoapRouteConfig parse(JsonNode node, Path configDirectory) throws ConfigException {
+        if (node == null || !node.isObject()) {
+            throw new ConfigException("", "the soap translator needs a map with at least 'upstream' and 'wsdl'");
+        }
+        List<ConfigException.Problem> problems = new ArrayList<>();
+        for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!KEYS.contains(name)) {
+                problems.add(new ConfigException.Problem(name, "unknown key; expected one of "
+                        + String.join(", ", KEYS.stream().sorted().toList())));
+            }
+        }
+        String upstream = text(node, "upstream", true, problems);
+        ObjectNode connection = ((ObjectNode) node).objectNode();
+        for (String key : List.of("upstream", "hostHeader", "timeouts")) {
+            if (node.has(key)) {
+                connection.set(key, node.get(key));
+            }
+        }
+        URI wsdl = null;
+        String location = text(node, "wsdl", true, problems);
+        if (location != null) {
+            wsdl = location.startsWith("http://") || location.startsWith("https://")
+                    ? URI.create(location) : configDirectory.resolve(location).toAbsolutePath().normalize().toUri();
+        }
+        String prefix = text(node, "prefix", false, problems);
+        if (prefix != null && !prefix.startsWith("/")) {
+            problems.add(new ConfigException.Problem("prefix", "must start with /"));
+        }
+        String path = text(node, "path", false, problems);
+        Map<String, OperationRoute> operations = operations(node.get("operations"), problems);
+        Duration timeout = duration(node.get("timeout"), "timeout", Duration.ofSeconds(30), problems);
+        Duration wsdlTimeout = duration(node.get("wsdlTimeout"), "wsdlTimeout", Duration.ofSeconds(10), problems);
+        int maxMessage = 4 << 20;
+        if (node.hasNonNull("maxMessageSize")) {
+            try {
+                maxMessage = (int) Math.min(Integer.MAX_VALUE, HumanSize.parse(node.get("maxMessageSize").asText()));
+            } catch (IllegalArgumentException e) {
+                problems.add(new ConfigException.Problem("maxMessageSize", e.getMessage()));
+            }
+        }
+        UsernameTokenConfig token = null;
+        JsonNode security = node.get("wsSecurity");
+        if (security != null && !security.isNull()) {
+            String user = text(security, "username", true, problems, "wsSecurity.");
+            String password = text(security, "password", true, problems, "wsSecurity.");
+            token = new UsernameTokenConfig(user, password, security.path("digest").asBoolean(false));
+        }
+        if (!problems.isEmpty()) {
+            throw new ConfigException(problems);
+        }
+        return new SoapRouteConfig(upstream, connection, wsdl, text(node, "service", false, problems),
+                text(node, "port", false, problems), prefix, operations, path, timeout, maxMessage,
+                node.path("ignoreUnknownFields").asBoolean(false), token, wsdlTimeout);
+    }
+
+    private static Map<String, OperationRoute> operations(JsonNode node, List<ConfigException.Problem> problems) {
+        Map<String, OperationRoute> operations = new LinkedHashMap<>();
+        if (node == null || node.isNull()) {
+            return operations;
+        }
+        if (!node.isObject()) {
+            problems.add(new ConfigException.Problem("operations", "must map operation names to {method, path}"));
+            return operations;
+        }
+        node.fields().forEachRemaining(entry -> {
+            String at = "operations." + entry.getKey();
+            String method = entry.getValue().path("method").asText("POST").toUpperCase(Locale.ROOT);
+            String path = entry.getValue().path("path").asText(null);
+            if (!METHODS.contains(method)) {
+                problems.add(new ConfigException.Problem(at + ".method", "must be one of GET, POST, PUT, PATCH, DELETE"));
+            } else if (path == null || !path.startsWith("/")) {
+                problems.add(new ConfigException.Problem(at + ".path", "is required and must start with /"));
+            } else {
+                operations.put(entry.getKey(), new OperationRoute(method, path));
+            }
+        });
+        return operations;
+    }
+
+    private static String text(JsonNode node, String key, boolean required, List<ConfigException.Problem> problems) {
+        return text(node, key, required, problems, "");
+    }
+
+    private static String text(JsonNode node, String key, boolean required, List<ConfigException.Problem> problems,
+                               String prefix) {
+        JsonNode value = node.get(key);
+        if (value == null || value.isNull()) {
+            if (required) {
+                problems.add(new ConfigException.Problem(prefix + key, "is required"));
+            }
+            return null;
+        }
+        if (!value.isTextual() || value.asText().isBlank()) {
+            problems.add(new ConfigException.Problem(prefix + key, "must be a non-empty string"));
+            return null;
+        }
+        return value.asText().trim();
+    }
+
+    private static Duration duration(JsonNode value, String path, Duration fallback,
+                                     List<ConfigException.Problem> problems) {
+        if (value == null || value.isNull()) {
+            return fallback;
+        }
+        try {
+            return HumanDuration.parse(value.asText());
+        } catch (IllegalArgumentException e) {
+            problems.add(new ConfigException.Problem(path, e.getMessage()));
+            return fallback;
+        }
+    }
+}

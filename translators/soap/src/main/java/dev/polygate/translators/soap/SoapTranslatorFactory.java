@@ -1,0 +1,98 @@
+package dev.polygate.translators.soap;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.google.protobuf.TypeRegistry;
+import com.google.rpc.ErrorDetailsProto;
+import dev.polygate.spi.ConfigException;
+import dev.polygate.spi.Translator;
+import dev.polygate.spi.TranslatorContext;
+import dev.polygate.spi.TranslatorFactory;
+import dev.polygate.translators.grpc.ApiDocuments;
+import dev.polygate.translators.grpc.rest.RestIngress;
+import dev.polygate.translators.grpc.rest.RestSettings;
+import dev.polygate.translators.grpc.transcoding.HttpRuleIndex;
+import dev.polygate.translators.grpc.transcoding.RequestTranscoder;
+import dev.polygate.translators.grpc.transcoding.ResponseTranscoder;
+import dev.polygate.translators.grpc.transcoding.TranscodingOptions;
+import dev.polygate.translators.http.HttpTranslatorFactory;
+import dev.polygate.translators.soap.json.XmlJsonCodec;
+import dev.polygate.translators.soap.wsdl.WsdlDefinition;
+import dev.polygate.translators.soap.wsdl.WsdlImporter;
+import dev.polygate.translators.soap.wsdl.WsdlPort;
+import dev.polygate.translators.soap.xml.HeaderBlock;
+import dev.polygate.translators.soap.xml.UsernameToken;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+/**
+ * The {@code soap} translator: a WSDL's port exposed as REST/JSON, one route per operation
+ * ({@code POST prefix/Operation} by default), each call carried to the SOAP backend as an envelope over the
+ * http translator's pooled connections. The WSDL is read and compiled when the configuration is built.
+ */
+public final class SoapTranslatorFactory implements TranslatorFactory {
+    private final HttpTranslatorFactory connections = new HttpTranslatorFactory();
+    /** XML is written and read here, never on an event loop; bounded so a flood queues briefly, then fails fast. */
+    private final ExecutorService xmlWork = new ThreadPoolExecutor(2, Math.max(2, Runtime.getRuntime().availableProcessors()),
+            30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(4096), runnable -> {
+                Thread thread = new Thread(runnable, "polygate-soap-xml");
+                thread.setDaemon(true);
+                return thread;
+            });
+
+    @Override
+    public String name() {
+        return "soap";
+    }
+
+    @Override
+    public Translator create(JsonNode config, TranslatorContext context) throws ConfigException {
+        SoapRouteConfig route = SoapRouteConfig.parse(config, context.configDirectory());
+        WsdlDefinition wsdl;
+        WsdlPort port;
+        try {
+            wsdl = WsdlImporter.load(route.wsdl(), route.wsdlTimeout());
+            port = wsdl.port(route.service(), route.port());
+        } catch (ConfigException e) {
+            throw e.under("wsdl");
+        }
+        SoapApi api = SoapApi.build(wsdl, port, route);
+        HttpRuleIndex rules;
+        try {
+            rules = HttpRuleIndex.build(List.of(api.service()));
+        } catch (ConfigException e) {
+            throw e.under("operations");
+        }
+        TypeRegistry types = TypeRegistry.newBuilder().add(ErrorDetailsProto.getDescriptor().getMessageTypes())
+                .add(api.schema().file().getMessageTypes()).build();
+        TranscodingOptions options = new TranscodingOptions(false, false, route.ignoreUnknownFields());
+        XmlJsonCodec json = new XmlJsonCodec(options);
+        RestIngress.Transcoding transcoding = new RestIngress.Transcoding(rules,
+                new RequestTranscoder(options, types, json), new ResponseTranscoder(options, types, json), types);
+        Translator backend = connections.create(route.connection(), context);
+        String path = route.path() != null ? route.path()
+                : port.address() != null && port.address().getRawPath() != null && !port.address().getRawPath().isEmpty()
+                ? port.address().getRawPath() : "/";
+        Supplier<List<HeaderBlock>> headers = headers(route);
+        RestIngress rest = new RestIngress(transcoding, (client, method, metadata, listener) -> new SoapCall(backend,
+                client, api.bindings().get(method.getFullName()), path, listener, xmlWork, headers,
+                route.maxMessageBytes()), new RestSettings(Set.of(), route.maxMessageBytes(), route.timeout()));
+        return new SoapTranslator(rest, backend, ApiDocuments.of(List.of(api.service()), rules, options));
+    }
+
+    private static Supplier<List<HeaderBlock>> headers(SoapRouteConfig route) {
+        SoapRouteConfig.UsernameTokenConfig token = route.wsSecurity();
+        if (token == null) {
+            return List::of;
+        }
+        SecureRandom random = new SecureRandom();
+        return () -> List.of(UsernameToken.header(token.username(), token.password(), token.digest(),
+                Clock.systemUTC(), random));
+    }
+}
