@@ -6,6 +6,7 @@ import dev.polygate.edge.config.GatewayConfig;
 import dev.polygate.edge.config.ListenerConfig;
 import dev.polygate.edge.demo.DemoBackend;
 import dev.polygate.edge.demo.DemoGreeter;
+import dev.polygate.wsdl.calculator.CalculatorService;
 import dev.polygate.edge.runtime.ConfigReloader;
 import dev.polygate.edge.server.GatewayServer;
 import dev.polygate.spi.ConfigException;
@@ -21,6 +22,8 @@ import java.util.function.Consumer;
 
 /** The command line: {@code demo}, {@code run}, {@code check} and {@code certs}. */
 public final class Main {
+    /** Held so the level set on it stays in force (loggers are only weakly referenced). */
+    private static final java.util.logging.Logger QUIET_JAX_WS = java.util.logging.Logger.getLogger("com.sun.xml.ws");
     private static final String USAGE = """
             Usage: gateway <command> [options]
 
@@ -112,7 +115,7 @@ public final class Main {
     private static int demo(List<String> args, PrintStream out, PrintStream err) throws Exception {
         if (args.contains("--help") || args.contains("-h")) {
             out.println("Usage: gateway demo [--http-port N] [--https-port N] [--admin-port N]\n\n"
-                    + "Starts the demo backends (HTTP and gRPC) and the gateway in front of them (defaults 8080, 8443,"
+                    + "Starts the demo backends (HTTP, gRPC and SOAP) and the gateway in front of them (defaults 8080, 8443,"
                     + " admin 9901).");
             return 0;
         }
@@ -121,9 +124,18 @@ public final class Main {
         int admin = intOption(args, "--admin-port", 9901);
         DemoBackend backend = DemoBackend.start("127.0.0.1", 0);
         DemoGreeter greeter;
+        CalculatorService calculator;
         try {
             greeter = DemoGreeter.start("127.0.0.1", 0);
         } catch (IOException | RuntimeException e) {
+            backend.close();
+            throw e;
+        }
+        try {
+            QUIET_JAX_WS.setLevel(java.util.logging.Level.WARNING); // its start-up notes are noise in the demo
+            calculator = CalculatorService.start();
+        } catch (RuntimeException e) {
+            greeter.close();
             backend.close();
             throw e;
         }
@@ -132,11 +144,13 @@ public final class Main {
             yaml = new String(in.readAllBytes(), StandardCharsets.UTF_8)
                     .replace("${DEMO_BACKEND}", "127.0.0.1:" + backend.port())
                     .replace("${DEMO_GREETER}", "127.0.0.1:" + greeter.port())
+                    .replace("${DEMO_CALCULATOR}", "127.0.0.1:" + calculator.port())
                     .replace("${HTTP_PORT}", Integer.toString(http))
                     .replace("${HTTPS_PORT}", Integer.toString(https))
                     .replace("${ADMIN_PORT}", Integer.toString(admin));
         }
         AutoCloseable backends = () -> {
+            calculator.close();
             greeter.close();
             backend.close();
         };
@@ -150,7 +164,8 @@ public final class Main {
             return 1;
         }
         out.println("demo backend on 127.0.0.1:" + backend.port() + ", demo gRPC backend (demo.greeter.v1.Greeter) on"
-                + " 127.0.0.1:" + greeter.port());
+                + " 127.0.0.1:" + greeter.port() + ", demo SOAP backend (Calculator, JAX-WS) on 127.0.0.1:"
+                + calculator.port());
         return serve(config, null, out, err, backends, server -> printDemoUrls(server, out));
     }
 
@@ -232,6 +247,8 @@ public final class Main {
         out.println("  curl " + http + "/v1/greeter/world                      # gRPC SayHello as REST/JSON");
         out.println("  curl -N \"" + http + "/v1/greeter/world/stream?count=5\"   # StreamGreetings, one JSON line each");
         out.println("  open " + http + "/demo/                                  # the Greeter from a browser, over gRPC-Web");
+        out.println("  curl -H 'content-type: application/json' -d '{\"intA\":2,\"intB\":3}' " + http
+                + "/calculator/Add   # SOAP Calculator as REST/JSON");
         out.flush();
     }
 

@@ -121,6 +121,20 @@ class DemoTest {
     }
 
     @Test
+    void theSoapCalculatorAnswersRestJson() throws Exception {
+        HttpResponse<String> add = H1.send(HttpRequest.newBuilder(URI.create(http + "/calculator/Add"))
+                .header("content-type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"intA\":2,\"intB\":3}"))
+                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(add.statusCode()).isEqualTo(200);
+        assertThat(add.body()).isEqualTo("{\"AddResult\":5}");
+        HttpResponse<String> divide = H1.send(HttpRequest.newBuilder(URI.create(http + "/calculator/Divide"))
+                .header("content-type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"intA\":2,\"intB\":0}"))
+                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(divide.statusCode()).isGreaterThanOrEqualTo(400);
+        assertThat(divide.body()).contains("SOAP_FAULT", "\"dividend\":2");
+    }
+
+    @Test
     void theGreetingStreamArrivesAsNdjsonLineByLine() throws Exception {
         HttpResponse<Stream<String>> response = H1.send(HttpRequest.newBuilder(
                         URI.create(http + "/v1/greeter/world/stream?count=3&interval=0.3s"))
