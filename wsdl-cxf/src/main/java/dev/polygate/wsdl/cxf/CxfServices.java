@@ -2,6 +2,7 @@ package dev.polygate.wsdl.cxf;
 
 import dev.polygate.wsdl.cxf.hosting.CxfHost;
 import dev.polygate.wsdl.cxf.secured.SecureCalculatorService;
+import dev.polygate.wsdl.cxf.shipments.ShipmentServices;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -16,6 +17,10 @@ import java.util.Set;
  * <ul>
  *   <li>{@value #SECURE_TEXT}, {@value #SECURE_DIGEST}: a calculator behind WS-Security UsernameToken,
  *       PasswordText and PasswordDigest ({@link SecureCalculatorService});</li>
+ *   <li>{@value #SHIPMENTS}, {@value #SHIPMENTS_SOAP12}: document/literal wrapped with nested types, arrays,
+ *       attributes, nillable, choice, enums, long and decimal precision, dateTime, base64Binary, a SOAP header
+ *       and a declared fault, on SOAP 1.1 and 1.2;</li>
+ *   <li>{@value #TRACKING}: document/literal bare.</li>
  * </ul>
  *
  * <p>Every endpoint serves its WSDL at {@code ?wsdl}. {@link #main} runs them as a process for modules that
@@ -27,6 +32,13 @@ public final class CxfServices implements AutoCloseable {
     public static final String SECURE_TEXT = "secure-text";
     /** The calculator requiring a UsernameToken with PasswordDigest, Nonce and Created. */
     public static final String SECURE_DIGEST = "secure-digest";
+
+    /** Shipments on SOAP 1.1. */
+    public static final String SHIPMENTS = "shipments";
+    /** Shipments on SOAP 1.2. */
+    public static final String SHIPMENTS_SOAP12 = "shipments12";
+    /** Tracking: document/literal bare. */
+    public static final String TRACKING = "tracking";
 
     private final CxfHost host;
     private final Map<String, String> paths;
@@ -47,6 +59,8 @@ public final class CxfServices implements AutoCloseable {
         Map<String, String> paths = new LinkedHashMap<>();
         try {
             SecureCalculatorService.publish(host, path(paths, SECURE_TEXT), path(paths, SECURE_DIGEST));
+            ShipmentServices.publishDesk(host, path(paths, SHIPMENTS), path(paths, SHIPMENTS_SOAP12));
+            ShipmentServices.publishTracking(host, path(paths, TRACKING));
         } catch (RuntimeException e) {
             host.close();
             throw e;

@@ -24,7 +24,8 @@ public record SoapReply(int status, String contentType, String body) {
             "xsi", XMLConstants.W3C_XML_SCHEMA_INSTANCE_NS_URI,
             "wsse", "http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-wssecurity-secext-1.0.xsd",
             "sec", "http://polygate.dev/test/cxf/secure",
-            "sh", "http://polygate.dev/test/cxf/shipments");
+            "sh", "http://polygate.dev/test/cxf/shipments",
+            "st", "http://polygate.dev/test/cxf/shipments/types");
 
     /** The string value of an XPath expression. */
     public String text(String expression) {
