@@ -3,6 +3,7 @@ package dev.polygate.wsdl.cxf.shipments;
 import jakarta.xml.bind.annotation.XmlAttribute;
 import jakarta.xml.bind.annotation.XmlElement;
 import jakarta.xml.bind.annotation.XmlElements;
+import jakarta.xml.bind.annotation.XmlSchemaType;
 import jakarta.xml.bind.annotation.XmlType;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -39,6 +40,8 @@ public final class Shipment {
     @XmlElement(required = true)
     public ShipmentStatus status;
     public BigDecimal insuredValue;
+    /** Without the schema type JAXB declares an XMLGregorianCalendar as xs:anySimpleType. */
+    @XmlSchemaType(name = "dateTime")
     public XMLGregorianCalendar createdAt;
     public byte[] label;
 }
