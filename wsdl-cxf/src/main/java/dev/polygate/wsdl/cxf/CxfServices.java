@@ -20,7 +20,8 @@ import java.util.Set;
  *   <li>{@value #SHIPMENTS}, {@value #SHIPMENTS_SOAP12}: document/literal wrapped with nested types, arrays,
  *       attributes, nillable, choice, enums, long and decimal precision, dateTime, base64Binary, a SOAP header
  *       and a declared fault, on SOAP 1.1 and 1.2;</li>
- *   <li>{@value #TRACKING}: document/literal bare.</li>
+ *   <li>{@value #TRACKING}: document/literal bare;</li>
+ *   <li>{@value #RATES}: rpc/literal.</li>
  * </ul>
  *
  * <p>Every endpoint serves its WSDL at {@code ?wsdl}. {@link #main} runs them as a process for modules that
@@ -39,6 +40,8 @@ public final class CxfServices implements AutoCloseable {
     public static final String SHIPMENTS_SOAP12 = "shipments12";
     /** Tracking: document/literal bare. */
     public static final String TRACKING = "tracking";
+    /** Rates: rpc/literal. */
+    public static final String RATES = "rates";
 
     private final CxfHost host;
     private final Map<String, String> paths;
@@ -61,6 +64,7 @@ public final class CxfServices implements AutoCloseable {
             SecureCalculatorService.publish(host, path(paths, SECURE_TEXT), path(paths, SECURE_DIGEST));
             ShipmentServices.publishDesk(host, path(paths, SHIPMENTS), path(paths, SHIPMENTS_SOAP12));
             ShipmentServices.publishTracking(host, path(paths, TRACKING));
+            ShipmentServices.publishRates(host, path(paths, RATES));
         } catch (RuntimeException e) {
             host.close();
             throw e;

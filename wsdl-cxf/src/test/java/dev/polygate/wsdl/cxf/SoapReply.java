@@ -25,7 +25,8 @@ public record SoapReply(int status, String contentType, String body) {
             "wsse", "http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-wssecurity-secext-1.0.xsd",
             "sec", "http://polygate.dev/test/cxf/secure",
             "sh", "http://polygate.dev/test/cxf/shipments",
-            "st", "http://polygate.dev/test/cxf/shipments/types");
+            "st", "http://polygate.dev/test/cxf/shipments/types",
+            "r", "http://polygate.dev/test/cxf/rates");
 
     /** The string value of an XPath expression. */
     public String text(String expression) {

@@ -15,6 +15,11 @@ public final class ShipmentServices {
         host.publish(soap12Path, new ShipmentDesk(), factory -> factory.setBindingId(SOAPBinding.SOAP12HTTP_BINDING));
     }
 
+    /** {@link RateDesk}, rpc/literal, on SOAP 1.1. */
+    public static void publishRates(CxfHost host, String path) {
+        host.publish(path, new RateDesk());
+    }
+
     /** {@link TrackingDesk}, document/literal bare, on SOAP 1.1. */
     public static void publishTracking(CxfHost host, String path) {
         host.publish(path, new TrackingDesk());

@@ -50,6 +50,21 @@ class TrackingAndContractsTest {
     }
 
     @Test
+    void rpcLiteralPartsAreUnqualifiedChildrenOfTheOperationElement() {
+        SoapReply reply = SoapPost.soap11(services.endpoint(CxfServices.RATES), RateDesk.NAMESPACE + "/Quote", "",
+                "<r:Quote xmlns:r=\"" + RateDesk.NAMESPACE + "\" xmlns:st=\"" + ShipmentDesk.TYPES + "\">"
+                        + "<parcel fragile=\"true\"><st:weightGrams>1500</st:weightGrams></parcel>"
+                        + "<ratePerKilogram>4.20</ratePerKilogram></r:Quote>");
+        SoapReply wsdl = SoapPost.get(services.wsdl(CxfServices.RATES));
+
+        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+        assertThat(reply.text("/s11:Envelope/s11:Body/r:QuoteResponse/price")).isEqualTo("8.80");
+        assertThat(wsdl.text("//wsdl:binding/*[local-name()='binding']/@style")).isEqualTo("rpc");
+        assertThat(wsdl.text("//wsdl:binding/wsdl:operation/wsdl:input/*[local-name()='body']/@namespace"))
+                .isEqualTo(RateDesk.NAMESPACE);
+    }
+
+    @Test
     void everyServiceServesAWsdlWithItsOwnAddress() {
         for (String name : services.names()) {
             URI endpoint = services.endpoint(name);
