@@ -15,7 +15,7 @@ import java.math.RoundingMode;
  */
 @WebService(name = "RateDesk", serviceName = "RateService", targetNamespace = RateDesk.NAMESPACE)
 @SOAPBinding(style = SOAPBinding.Style.RPC)
-public class RateDesk {
+public final class RateDesk {
 
     /** The namespace of the rpc operation elements. */
     public static final String NAMESPACE = "http://polygate.dev/test/cxf/rates";

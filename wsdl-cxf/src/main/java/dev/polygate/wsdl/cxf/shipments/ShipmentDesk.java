@@ -12,7 +12,7 @@ import java.util.List;
  * SOAP 1.1 and on SOAP 1.2 by {@link ShipmentServices}.
  */
 @WebService(name = "ShipmentDesk", serviceName = "ShipmentService", targetNamespace = ShipmentDesk.NAMESPACE)
-public class ShipmentDesk {
+public final class ShipmentDesk {
 
     /** The service namespace: operations and their wrapper elements. */
     public static final String NAMESPACE = "http://polygate.dev/test/cxf/shipments";

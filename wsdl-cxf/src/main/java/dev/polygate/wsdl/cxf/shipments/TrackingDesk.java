@@ -13,7 +13,7 @@ import jakarta.jws.soap.SOAPBinding;
  */
 @WebService(name = "TrackingDesk", serviceName = "TrackingService", targetNamespace = ShipmentDesk.NAMESPACE)
 @SOAPBinding(parameterStyle = SOAPBinding.ParameterStyle.BARE)
-public class TrackingDesk {
+public final class TrackingDesk {
 
     /** Where a shipment is; the history only when asked for. */
     @WebMethod(operationName = "Locate", action = ShipmentDesk.NAMESPACE + "/Locate")
