@@ -113,7 +113,7 @@ final class SoapCall implements MessageCall, CollectingResponseSink.Receiver {
 
     @Override
     public void failed(GatewayException error) {
-        close(GrpcStatus.of(error));
+        close(SoapErrors.status(error));
     }
 
     private void deliver(SoapResult result) {
@@ -130,7 +130,7 @@ final class SoapCall implements MessageCall, CollectingResponseSink.Receiver {
 
     /** A Fault as a status: the client's fault is the caller's mistake, any other the backend's failure. */
     static GrpcStatus status(SoapFault fault) {
-        ErrorInfo.Builder info = ErrorInfo.newBuilder().setReason("SOAP_FAULT").setDomain("soap")
+        ErrorInfo.Builder info = ErrorInfo.newBuilder().setReason(SoapErrors.FAULT_REASON).setDomain(SoapErrors.FAULT_DOMAIN)
                 .putMetadata("faultcode", fault.code() == null ? "" : fault.code().getLocalPart());
         if (!fault.subcodes().isEmpty()) {
             info.putMetadata("subcodes", String.join(" ", fault.subcodes().stream().map(q -> q.getLocalPart()).toList()));
@@ -143,6 +143,9 @@ final class SoapCall implements MessageCall, CollectingResponseSink.Receiver {
         }
         if (fault.role() != null) {
             info.putMetadata("role", fault.role());
+        }
+        if (fault.detail() == null && fault.detailXml() != null) {
+            info.putMetadata("detailXml", fault.detailXml());
         }
         GrpcStatusCode code = fault.isClientFault() ? GrpcStatusCode.INVALID_ARGUMENT : GrpcStatusCode.INTERNAL;
         com.google.rpc.Status.Builder details = com.google.rpc.Status.newBuilder().setCode(code.value())
@@ -166,15 +169,15 @@ final class SoapCall implements MessageCall, CollectingResponseSink.Receiver {
                 try {
                     task.run();
                 } catch (SoapProtocolException e) {
-                    client.executor().execute(() -> close(GrpcStatus.of(new GatewayException(
+                    client.executor().execute(() -> close(SoapErrors.status(new GatewayException(
                             ErrorKind.UPSTREAM_PROTOCOL, e.getMessage()))));
                 } catch (InvalidProtocolBufferException | RuntimeException e) {
-                    client.executor().execute(() -> close(GrpcStatus.of(new GatewayException(ErrorKind.INTERNAL,
+                    client.executor().execute(() -> close(SoapErrors.status(new GatewayException(ErrorKind.INTERNAL,
                             "the SOAP message could not be converted: " + e.getMessage()))));
                 }
             });
         } catch (RejectedExecutionException busy) {
-            close(GrpcStatus.of(new GatewayException(ErrorKind.UPSTREAM_UNAVAILABLE,
+            close(SoapErrors.status(new GatewayException(ErrorKind.UPSTREAM_UNAVAILABLE,
                     "the gateway's XML workers are all busy; try again")));
         }
     }

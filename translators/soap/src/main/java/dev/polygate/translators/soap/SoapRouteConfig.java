@@ -27,10 +27,12 @@ import java.util.Set;
  * @param operations  per operation: another HTTP method and path template
  * @param path        the request path on the upstream; null for the path of the port's address
  * @param wsSecurity  a WS-Security UsernameToken added to every request; null for none
+ * @param serverFaultStatus the HTTP status of a fault that is not the sender's ({@code faults.serverStatus})
  */
 record SoapRouteConfig(String upstream, JsonNode connection, URI wsdl, String service, String port, String prefix,
                        Map<String, OperationRoute> operations, String path, Duration timeout, int maxMessageBytes,
-                       boolean ignoreUnknownFields, UsernameTokenConfig wsSecurity, Duration wsdlTimeout) {
+                       boolean ignoreUnknownFields, UsernameTokenConfig wsSecurity, Duration wsdlTimeout,
+                       int serverFaultStatus) {
 
     /** Another HTTP binding for one operation. */
     record OperationRoute(String method, String path) {
@@ -42,7 +44,7 @@ record SoapRouteConfig(String upstream, JsonNode connection, URI wsdl, String se
 
     private static final Set<String> KEYS = Set.of("upstream", "hostHeader", "timeouts", "wsdl", "service", "port",
             "prefix", "operations", "path", "timeout", "maxMessageSize", "ignoreUnknownFields", "wsSecurity",
-            "wsdlTimeout");
+            "wsdlTimeout", "faults");
     private static final Set<String> METHODS = Set.of("GET", "POST", "PUT", "PATCH", "DELETE");
 
     static SoapRouteConfig parse(JsonNode node, Path configDirectory) throws ConfigException {
@@ -93,12 +95,38 @@ record SoapRouteConfig(String upstream, JsonNode connection, URI wsdl, String se
             String password = text(security, "password", true, problems, "wsSecurity.");
             token = new UsernameTokenConfig(user, password, security.path("digest").asBoolean(false));
         }
+        int serverFaultStatus = serverFaultStatus(node.get("faults"), problems);
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }
         return new SoapRouteConfig(upstream, connection, wsdl, text(node, "service", false, problems),
                 text(node, "port", false, problems), prefix, operations, path, timeout, maxMessage,
-                node.path("ignoreUnknownFields").asBoolean(false), token, wsdlTimeout);
+                node.path("ignoreUnknownFields").asBoolean(false), token, wsdlTimeout, serverFaultStatus);
+    }
+
+    /** {@code faults: { serverStatus: 502 }}: 502 by default, since a Server fault is the backend's failure. */
+    private static int serverFaultStatus(JsonNode faults, List<ConfigException.Problem> problems) {
+        if (faults == null || faults.isNull()) {
+            return 502;
+        }
+        if (!faults.isObject()) {
+            problems.add(new ConfigException.Problem("faults", "must be a map, e.g. { serverStatus: 502 }"));
+            return 502;
+        }
+        faults.fieldNames().forEachRemaining(name -> {
+            if (!name.equals("serverStatus")) {
+                problems.add(new ConfigException.Problem("faults." + name, "unknown key; expected serverStatus"));
+            }
+        });
+        JsonNode status = faults.get("serverStatus");
+        if (status == null || status.isNull()) {
+            return 502;
+        }
+        if (!status.canConvertToInt() || status.asInt() < 400 || status.asInt() > 599) {
+            problems.add(new ConfigException.Problem("faults.serverStatus", "must be an HTTP error status, 400 to 599"));
+            return 502;
+        }
+        return status.asInt();
     }
 
     private static Map<String, OperationRoute> operations(JsonNode node, List<ConfigException.Problem> problems) {

@@ -82,7 +82,8 @@ public final class SoapTranslatorFactory implements TranslatorFactory {
         Supplier<List<HeaderBlock>> headers = headers(route);
         RestIngress rest = new RestIngress(transcoding, (client, method, metadata, listener) -> new SoapCall(backend,
                 client, api.bindings().get(method.getFullName()), path, listener, xmlWork, headers,
-                route.maxMessageBytes()), new RestSettings(Set.of(), route.maxMessageBytes(), route.timeout()));
+                route.maxMessageBytes()), new RestSettings(Set.of(), route.maxMessageBytes(), route.timeout()),
+                new SoapErrors(types, json, route.serverFaultStatus()));
         return new SoapTranslator(rest, backend, ApiDocuments.of(List.of(api.service()), rules, options));
     }
 

@@ -1,6 +1,5 @@
 package dev.polygate.translators.grpc.rest;
 
-import com.google.protobuf.TypeRegistry;
 import dev.polygate.spi.ResponseHead;
 import dev.polygate.spi.ResponseSink;
 import dev.polygate.translators.grpc.wire.GrpcStatus;
@@ -13,41 +12,45 @@ import io.netty.handler.codec.http.HttpHeaders;
 import java.util.Set;
 import java.util.TreeSet;
 
-/** Whole REST answers: a JSON document with a status, or an error as {@code google.rpc.Status} JSON. */
+/** Whole REST answers: a JSON document with a status, or an error as its {@link ErrorRenderer} writes it. */
 final class RestAnswers {
     private RestAnswers() {
     }
 
     static void json(ResponseSink sink, int status, HttpHeaders headers, byte[] body) {
-        headers.set(HttpHeaderNames.CONTENT_TYPE, "application/json");
+        body(sink, status, "application/json", headers, body);
+    }
+
+    private static void body(ResponseSink sink, int status, String contentType, HttpHeaders headers, byte[] body) {
+        headers.set(HttpHeaderNames.CONTENT_TYPE, contentType);
         headers.setInt(HttpHeaderNames.CONTENT_LENGTH, body.length);
         sink.sendHead(new ResponseHead(status, headers));
         sink.sendData(Unpooled.wrappedBuffer(body));
         sink.sendEnd(EmptyHttpHeaders.INSTANCE);
     }
 
-    static void status(ResponseSink sink, GrpcStatus status, TypeRegistry types) {
-        status(sink, status, new DefaultHttpHeaders(), types);
+    static void status(ResponseSink sink, GrpcStatus status, ErrorRenderer errors) {
+        status(sink, status, new DefaultHttpHeaders(), errors);
     }
 
-    static void status(ResponseSink sink, GrpcStatus status, HttpHeaders headers, TypeRegistry types) {
-        status(sink, status.code().httpStatus(), status, headers, types);
+    static void status(ResponseSink sink, GrpcStatus status, HttpHeaders headers, ErrorRenderer errors) {
+        status(sink, status.code().httpStatus(), status, headers, errors);
     }
 
-    /** A status under an HTTP status of the caller's choosing, for the gateway's own errors. */
-    static void status(ResponseSink sink, int httpStatus, GrpcStatus status, HttpHeaders headers, TypeRegistry types) {
+    /** A status under an HTTP status of the caller's choosing, for the gateway's own errors; the renderer has the last word. */
+    static void status(ResponseSink sink, int httpStatus, GrpcStatus status, HttpHeaders headers, ErrorRenderer errors) {
         if (sink.isDone()) {
             return;
         }
         headers.set(HttpHeaderNames.CACHE_CONTROL, "no-store");
-        json(sink, httpStatus, headers, StatusJson.render(status, types));
+        ErrorRenderer.Rendered rendered = errors.render(status, httpStatus);
+        body(sink, rendered.httpStatus(), rendered.contentType(), headers, rendered.body());
     }
 
-    static void methodNotAllowed(ResponseSink sink, Set<String> allowed, TypeRegistry types) {
+    static void methodNotAllowed(ResponseSink sink, Set<String> allowed, ErrorRenderer errors) {
         HttpHeaders headers = new DefaultHttpHeaders();
         headers.set(HttpHeaderNames.ALLOW, String.join(", ", new TreeSet<>(allowed)));
-        byte[] body = StatusJson.render(new GrpcStatus(GrpcStatusCode.UNIMPLEMENTED,
-                "this path is bound to " + String.join(", ", new TreeSet<>(allowed)) + " only", null), types);
-        json(sink, 405, headers, body);
+        status(sink, 405, new GrpcStatus(GrpcStatusCode.UNIMPLEMENTED,
+                "this path is bound to " + String.join(", ", new TreeSet<>(allowed)) + " only", null), headers, errors);
     }
 }

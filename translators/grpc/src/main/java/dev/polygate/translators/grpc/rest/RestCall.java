@@ -38,13 +38,13 @@ final class RestCall implements CallListener {
     private boolean finished;
 
     RestCall(Exchange exchange, RuleMatch match, RestIngress.Transcoding transcoding, CallOpener backend,
-             RestSettings settings) {
+             RestSettings settings, ErrorRenderer errors) {
         this.exchange = exchange;
         this.match = match;
         this.transcoding = transcoding;
         this.backend = backend;
         this.settings = settings;
-        this.responder = RestResponder.forCall(exchange, match, transcoding);
+        this.responder = RestResponder.forCall(exchange, match, transcoding, errors);
     }
 
     void start() {

@@ -21,6 +21,7 @@ public final class RestIngress {
     private final Transcoding transcoding;
     private final CallOpener backend;
     private final RestSettings settings;
+    private final ErrorRenderer errors;
 
     /** The schema-derived part, replaced as a whole when the schema is refreshed. */
     public record Transcoding(HttpRuleIndex rules, RequestTranscoder requests, ResponseTranscoder responses,
@@ -28,9 +29,15 @@ public final class RestIngress {
     }
 
     public RestIngress(Transcoding transcoding, CallOpener backend, RestSettings settings) {
+        this(transcoding, backend, settings, ErrorRenderer.statusJson(transcoding.types()));
+    }
+
+    /** With errors written by {@code errors} instead of as {@code google.rpc.Status} JSON. */
+    public RestIngress(Transcoding transcoding, CallOpener backend, RestSettings settings, ErrorRenderer errors) {
         this.transcoding = transcoding;
         this.backend = backend;
         this.settings = settings;
+        this.errors = errors;
     }
 
     public void handle(Exchange exchange) {
@@ -39,15 +46,15 @@ public final class RestIngress {
         String rawPath = query < 0 ? path : path.substring(0, query);
         RuleLookup lookup = transcoding.rules().lookup(exchange.request().method(), rawPath);
         if (lookup instanceof RuleLookup.Found found) {
-            new RestCall(exchange, found.match(), transcoding, backend, settings).start();
+            new RestCall(exchange, found.match(), transcoding, backend, settings, errors).start();
         } else if (lookup instanceof RuleLookup.MethodNotAllowed notAllowed) {
             exchange.requestBody().discard();
-            RestAnswers.methodNotAllowed(exchange.response(), notAllowed.allowed(), transcoding.types());
+            RestAnswers.methodNotAllowed(exchange.response(), notAllowed.allowed(), errors);
         } else {
             exchange.requestBody().discard();
             RestAnswers.status(exchange.response(), new GrpcStatus(GrpcStatusCode.NOT_FOUND,
                     "no operation is bound to " + exchange.request().method() + " " + rawPath, null),
-                    transcoding.types());
+                    errors);
         }
     }
 

@@ -25,25 +25,29 @@ final class RestResponder {
     private final RuleMatch match;
     private final RestIngress.Transcoding transcoding;
     private final StreamFormat format;
+    private final ErrorRenderer errors;
     private final HttpHeaders responseHeaders = new DefaultHttpHeaders();
     private byte[] unaryAnswer;
 
     enum StreamFormat { NONE, NDJSON, SSE }
 
-    private RestResponder(ResponseSink sink, RuleMatch match, RestIngress.Transcoding transcoding, StreamFormat format) {
+    private RestResponder(ResponseSink sink, RuleMatch match, RestIngress.Transcoding transcoding, StreamFormat format,
+                          ErrorRenderer errors) {
         this.sink = sink;
+        this.errors = errors;
         this.match = match;
         this.transcoding = transcoding;
         this.format = format;
     }
 
-    static RestResponder forCall(Exchange exchange, RuleMatch match, RestIngress.Transcoding transcoding) {
+    static RestResponder forCall(Exchange exchange, RuleMatch match, RestIngress.Transcoding transcoding,
+                                 ErrorRenderer errors) {
         StreamFormat format = StreamFormat.NONE;
         if (match.method().isServerStreaming()) {
             String accept = exchange.request().headers().get(HttpHeaderNames.ACCEPT);
             format = accept != null && accept.contains("text/event-stream") ? StreamFormat.SSE : StreamFormat.NDJSON;
         }
-        return new RestResponder(exchange.response(), match, transcoding, format);
+        return new RestResponder(exchange.response(), match, transcoding, format, errors);
     }
 
     void headers(HttpHeaders backendHeaders) {
@@ -73,11 +77,11 @@ final class RestResponder {
         if (!sink.isHeadSent()) {
             copyMetadata(trailers, responseHeaders);
             if (!status.isOk()) {
-                RestAnswers.status(sink, status, responseHeaders, transcoding.types());
+                RestAnswers.status(sink, status, responseHeaders, errors);
             } else if (format == StreamFormat.NONE) {
                 if (unaryAnswer == null) {
                     RestAnswers.status(sink, new GrpcStatus(dev.polygate.translators.grpc.wire.GrpcStatusCode.INTERNAL,
-                            "the backend ended a unary call without a response message", null), transcoding.types());
+                            "the backend ended a unary call without a response message", null), errors);
                 } else {
                     RestAnswers.json(sink, 200, responseHeaders, unaryAnswer);
                 }
@@ -92,7 +96,7 @@ final class RestResponder {
             return;
         }
         if (!status.isOk()) {
-            byte[] error = ("{\"error\":" + new String(StatusJson.render(status, transcoding.types()),
+            byte[] error = ("{\"error\":" + new String(errors.render(status, status.code().httpStatus()).body(),
                     StandardCharsets.UTF_8) + "}").getBytes(StandardCharsets.UTF_8);
             sink.sendData(Unpooled.wrappedBuffer(frameLine(error, true)));
         }
@@ -115,7 +119,7 @@ final class RestResponder {
         if (sink.isHeadSent()) {
             close(status, EmptyHttpHeaders.INSTANCE);
         } else {
-            RestAnswers.status(sink, error.kind().httpStatus(), status, responseHeaders, transcoding.types());
+            RestAnswers.status(sink, error.kind().httpStatus(), status, responseHeaders, errors);
         }
     }
 

@@ -1,0 +1,165 @@
+package dev.polygate.interop;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.polygate.wsdl.SoapServices;
+import io.swagger.v3.parser.OpenAPIV3Parser;
+import io.swagger.v3.parser.core.models.ParseOptions;
+import io.swagger.v3.parser.core.models.SwaggerParseResult;
+import java.io.InputStream;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The API documents the admin port serves for SOAP routes: the OpenAPI document is valid for swagger-parser,
+ * and the .proto files compile with protoc (the one in the local Maven repository, when there is one).
+ */
+@Timeout(value = 90, unit = TimeUnit.SECONDS)
+class SoapApiDocumentsThroughGatewayTest {
+    private static final List<String> ROUTES = List.of("orders", "legacy", "telemetry");
+    private static final Pattern IMPORT = Pattern.compile("^import\\s+(?:public\\s+)?\"([^\"]+)\";", Pattern.MULTILINE);
+    @TempDir
+    static Path dir;
+    static SoapServices services;
+    static GatewayProcess gateway;
+    static String admin;
+
+    @BeforeAll
+    static void start() throws Exception {
+        services = SoapServices.start();
+        StringBuilder routes = new StringBuilder();
+        for (String name : ROUTES) {
+            routes.append("""
+                      - { name: %s, match: { path: "/%s/**" }, translator: soap,
+                          backend: { upstream: soap, wsdl: "%s", prefix: /%s } }
+                    """.formatted(name, name, services.wsdl(name), name));
+        }
+        Path config = dir.resolve("soap.yaml");
+        Files.writeString(config, """
+                reload: { watch: false }
+                admin: { port: 0 }
+                listeners:
+                  - { name: http, address: 127.0.0.1, port: 0 }
+                upstreams:
+                  soap: { endpoints: [ "http://127.0.0.1:%d" ] }
+                routes:
+                """.formatted(services.port()) + routes);
+        gateway = GatewayProcess.start(List.of("-Xmx128m"), "run", "--config", config.toString());
+        admin = "http://127.0.0.1:" + gateway.port("admin");
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (gateway != null) {
+            gateway.close();
+        }
+        if (services != null) {
+            services.close();
+        }
+    }
+
+    @Test
+    void openApiDocumentsAreValid() throws Exception {
+        for (String route : ROUTES) {
+            HttpResponse<String> response = SoapRest.get(admin + "/apis/" + route + "/openapi.json");
+            assertThat(response.statusCode()).as(route + ": " + response.body()).isEqualTo(200);
+            ParseOptions options = new ParseOptions();
+            options.setResolve(true);
+            SwaggerParseResult result = new OpenAPIV3Parser().readContents(response.body(), null, options);
+            assertThat(result.getMessages()).as(route + " swagger-parser messages").isEmpty();
+            assertThat(result.getOpenAPI().getPaths()).as(route).isNotEmpty();
+        }
+    }
+
+    @Test
+    void servedProtoFilesCompile() throws Exception {
+        Path protoc = protoc();
+        for (String route : ROUTES) {
+            Path root = Files.createDirectories(dir.resolve("protos-" + route));
+            List<String> served = new ArrayList<>();
+            for (JsonNode document : SoapRest.json(SoapRest.get(admin + "/apis").body()).path(route)) {
+                String name = document.isTextual() ? document.asText() : document.path("name").asText();
+                if (name.endsWith(".proto")) {
+                    served.add(name);
+                    write(root, name, SoapRest.get(admin + "/apis/" + route + "/" + name).body());
+                }
+            }
+            assertThat(served).as(route + " serves .proto files").isNotEmpty();
+            includeImports(root, served);
+            List<String> command = new ArrayList<>(List.of(protoc.toString(), "-I" + root,
+                    "-o" + dir.resolve(route + ".pb")));
+            command.addAll(served);
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+            String output = new String(process.getInputStream().readAllBytes());
+            assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(process.exitValue()).as(route + " protoc: " + output).isZero();
+        }
+    }
+
+    /** Imports the gateway does not serve (well-known types, google.api, xml options) come from the class path. */
+    private static void includeImports(Path root, List<String> served) throws Exception {
+        Deque<String> pending = new ArrayDeque<>(served);
+        Set<String> seen = new LinkedHashSet<>(served);
+        while (!pending.isEmpty()) {
+            Matcher imports = IMPORT.matcher(Files.readString(root.resolve(pending.pop())));
+            while (imports.find()) {
+                String name = imports.group(1);
+                if (!seen.add(name)) {
+                    continue;
+                }
+                if (!Files.exists(root.resolve(name))) {
+                    try (InputStream in = SoapApiDocumentsThroughGatewayTest.class.getClassLoader()
+                            .getResourceAsStream(name)) {
+                        assertThat(in).as("import " + name + " is on the class path").isNotNull();
+                        write(root, name, new String(in.readAllBytes()));
+                    }
+                }
+                pending.add(name);
+            }
+        }
+    }
+
+    private static void write(Path root, String name, String content) throws Exception {
+        Path target = root.resolve(name);
+        Files.createDirectories(target.getParent());
+        Files.writeString(target, content);
+    }
+
+    private static Path protoc() throws Exception {
+        Path versions = Path.of(System.getProperty("user.home"), ".m2", "repository", "com", "google", "protobuf",
+                "protoc");
+        Path found = null;
+        if (Files.isDirectory(versions) && System.getProperty("os.name").toLowerCase().contains("linux")
+                && System.getProperty("os.arch").matches("amd64|x86_64")) {
+            try (Stream<Path> files = Files.walk(versions, 2)) {
+                found = files.filter(f -> f.getFileName().toString().endsWith("-linux-x86_64.exe")).findFirst()
+                        .orElse(null);
+            }
+        }
+        Assumptions.assumeTrue(found != null, "no protoc in the local Maven repository");
+        Path protoc = dir.resolve("protoc");
+        if (!Files.exists(protoc)) {
+            Files.copy(found, protoc); // a private copy: the repository's file need not be executable
+            assertThat(protoc.toFile().setExecutable(true)).isTrue();
+        }
+        return protoc;
+    }
+}
