@@ -3,6 +3,7 @@ package dev.polygate.interop;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.google.protobuf.Any;
 import com.google.protobuf.Descriptors;
 import com.google.protobuf.DynamicMessage;
@@ -31,11 +32,14 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The JAX-WS RI Calculator behind the built gateway, called by clients that know nothing of SOAP: grpc-java
  * with dynamic messages whose types come from the gateway's own reflection, and a gRPC-Web client. The same
- * soap route configuration serves REST/JSON under its prefix.
+ * soap route configuration serves REST/JSON under its prefix. {@code buf curl}, when installed, discovers the
+ * service by reflection and calls it over gRPC and gRPC-Web.
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class SoapForGrpcClientsTest {
@@ -161,6 +165,31 @@ class SoapForGrpcClientsTest {
                 .POST(HttpRequest.BodyPublishers.ofString("{\"intA\":2,\"intB\":3}"))
                 .timeout(Duration.ofSeconds(15)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.body()).isEqualTo("{\"AddResult\":5}");
+    }
+
+    @Test
+    void bufCurlDiscoversTheSoapServiceByReflection() throws Exception {
+        WebClientTools.requireInstalled();
+        ClientRun services = buf().list("services", "grpc", "grpc-v1");
+        assertThat(services.exitCode()).as(services.describe()).isZero();
+        assertThat(BufCurl.lines(services.stdout())).as(services.describe()).contains(SERVICE);
+        ClientRun methods = buf().list("methods", "grpc", "grpc-v1");
+        assertThat(BufCurl.lines(methods.stdout())).as(methods.describe()).contains(SERVICE + "/Add", SERVICE + "/Divide");
+    }
+
+    @ParameterizedTest(name = "--protocol {0}")
+    @ValueSource(strings = {"grpc", "grpcweb"})
+    void bufCurlCallsAddWithTheSchemaFromReflection(String protocol) throws Exception {
+        WebClientTools.requireInstalled();
+        ClientRun run = buf().call(protocol, List.of(), SERVICE + "/Add", "{\"intA\": 2, \"intB\": 3}");
+        assertThat(run.exitCode()).as(run.describe()).isZero();
+        List<JsonNode> results = BufCurl.messages(run.stdout());
+        assertThat(results).as(run.describe()).hasSize(1);
+        assertThat(results.get(0).path("AddResult").asInt()).as(run.describe()).isEqualTo(5);
+    }
+
+    private static BufCurl buf() throws Exception {
+        return new BufCurl("http://127.0.0.1:" + gateway.port("http"), Files.createTempDirectory(dir, "buf"));
     }
 
     private static DynamicMessage call(String operation, DynamicMessage request) {
