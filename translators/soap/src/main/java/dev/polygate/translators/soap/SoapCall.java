@@ -80,6 +80,11 @@ final class SoapCall implements MessageCall, CollectingResponseSink.Receiver {
     @Override
     public void halfClose() {
         byte[] body = request;
+        if (body == null) {
+            close(GrpcStatus.of(new GatewayException(ErrorKind.BAD_REQUEST,
+                    "operation " + operation.name() + " takes exactly one request message")));
+            return;
+        }
         offload(() -> {
             DynamicMessage input = DynamicMessage.parseFrom(operation.inputType(), body);
             byte[] envelope = SoapRequestWriter.write(operation.version(), operation.inputShape(), input, headers.get());

@@ -1,28 +1,58 @@
 package dev.polygate.translators.soap;
 
+import com.google.protobuf.Descriptors;
 import dev.polygate.spi.ApiDocument;
 import dev.polygate.spi.Exchange;
+import dev.polygate.spi.RequestHead;
 import dev.polygate.spi.Translator;
+import dev.polygate.translators.grpc.call.GrpcIngress;
+import dev.polygate.translators.grpc.reflection.ServiceCatalog;
 import dev.polygate.translators.grpc.rest.RestIngress;
+import dev.polygate.translators.grpc.web.CorsPreflight;
+import dev.polygate.translators.grpc.web.GrpcWebConfig;
+import dev.polygate.translators.grpc.web.GrpcWebIngress;
+import io.netty.handler.codec.http.HttpHeaderNames;
 import java.util.List;
 
 /**
- * The soap translator of one route: REST/JSON calls are matched to the port's operations by their HTTP rules
- * and carried to the SOAP backend as envelopes; the route also serves the API's OpenAPI document and .proto.
+ * The soap translator of one route. The request's content type says who is calling: native gRPC and gRPC-Web
+ * clients call the port's operations as the methods of the compiled service, anything else is a REST/JSON
+ * call matched by the operations' HTTP rules; every call reaches the SOAP backend as an envelope. The route
+ * also serves the API's OpenAPI document and .proto, and the service is listed by the gateway's reflection.
  */
 final class SoapTranslator implements Translator {
     private final RestIngress rest;
+    private final GrpcIngress grpc;
+    private final GrpcWebIngress grpcWeb;
     private final Translator backend;
     private final List<ApiDocument> documents;
 
-    SoapTranslator(RestIngress rest, Translator backend, List<ApiDocument> documents) {
+    SoapTranslator(RestIngress rest, GrpcIngress grpc, Descriptors.ServiceDescriptor service, Translator backend,
+                   List<ApiDocument> documents) {
         this.rest = rest;
+        this.grpc = grpc;
+        this.grpcWeb = new GrpcWebIngress(GrpcWebConfig.defaults(), grpc::handle);
         this.backend = backend;
         this.documents = documents;
+        ServiceCatalog.publish(this, List.of(service));
     }
 
     @Override
     public void handle(Exchange exchange) {
+        RequestHead head = exchange.request();
+        if (CorsPreflight.isPreflight(head)) {
+            grpcWeb.handle(exchange); // browsers ask before gRPC-Web calls; the gRPC-Web side answers
+            return;
+        }
+        String contentType = head.headers().get(HttpHeaderNames.CONTENT_TYPE);
+        if (contentType != null && contentType.regionMatches(true, 0, "application/grpc", 0, 16)) {
+            if (contentType.regionMatches(true, 16, "-web", 0, 4)) {
+                grpcWeb.handle(exchange);
+            } else {
+                grpc.handle(exchange);
+            }
+            return;
+        }
         rest.handle(exchange);
     }
 
@@ -33,6 +63,7 @@ final class SoapTranslator implements Translator {
 
     @Override
     public void close() {
+        ServiceCatalog.withdraw(this);
         backend.close();
     }
 }

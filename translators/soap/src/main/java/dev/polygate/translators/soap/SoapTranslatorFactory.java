@@ -1,6 +1,7 @@
 package dev.polygate.translators.soap;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.google.protobuf.Descriptors;
 import com.google.protobuf.TypeRegistry;
 import com.google.rpc.ErrorDetailsProto;
 import dev.polygate.spi.ConfigException;
@@ -8,6 +9,8 @@ import dev.polygate.spi.Translator;
 import dev.polygate.spi.TranslatorContext;
 import dev.polygate.spi.TranslatorFactory;
 import dev.polygate.translators.grpc.ApiDocuments;
+import dev.polygate.translators.grpc.call.CallOpener;
+import dev.polygate.translators.grpc.call.GrpcIngress;
 import dev.polygate.translators.grpc.rest.RestIngress;
 import dev.polygate.translators.grpc.rest.RestSettings;
 import dev.polygate.translators.grpc.transcoding.HttpRuleIndex;
@@ -23,12 +26,15 @@ import dev.polygate.translators.soap.xml.HeaderBlock;
 import dev.polygate.translators.soap.xml.UsernameToken;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -80,11 +86,24 @@ public final class SoapTranslatorFactory implements TranslatorFactory {
                 : port.address() != null && port.address().getRawPath() != null && !port.address().getRawPath().isEmpty()
                 ? port.address().getRawPath() : "/";
         Supplier<List<HeaderBlock>> headers = headers(route);
-        RestIngress rest = new RestIngress(transcoding, (client, method, metadata, listener) -> new SoapCall(backend,
+        CallOpener calls = (client, method, metadata, listener) -> new SoapCall(backend,
                 client, api.bindings().get(method.getFullName()), path, listener, xmlWork, headers,
-                route.maxMessageBytes()), new RestSettings(Set.of(), route.maxMessageBytes(), route.timeout()),
+                route.maxMessageBytes());
+        RestIngress rest = new RestIngress(transcoding, calls,
+                new RestSettings(Set.of(), route.maxMessageBytes(), route.timeout()),
                 new SoapErrors(types, json, route.serverFaultStatus()));
-        return new SoapTranslator(rest, backend, ApiDocuments.of(List.of(api.service()), rules, options));
+        GrpcIngress grpc = new GrpcIngress(grpcMethods(api.service()), calls, route.maxMessageBytes(), route.timeout());
+        return new SoapTranslator(rest, grpc, api.service(), backend,
+                ApiDocuments.of(List.of(api.service()), rules, options));
+    }
+
+    /** The operations by their gRPC path, {@code /package.Service/Operation}. */
+    private static Function<String, Descriptors.MethodDescriptor> grpcMethods(Descriptors.ServiceDescriptor service) {
+        Map<String, Descriptors.MethodDescriptor> byPath = new HashMap<>();
+        for (Descriptors.MethodDescriptor method : service.getMethods()) {
+            byPath.put("/" + service.getFullName() + "/" + method.getName(), method);
+        }
+        return byPath::get;
     }
 
     private static Supplier<List<HeaderBlock>> headers(SoapRouteConfig route) {
