@@ -1,4 +1,4 @@
-# Shared by the benchmark scripts (run.sh, grpc.sh): sourced, never run. The caller sets its settings,
+# Shared by the benchmark scripts (run.sh, grpc.sh, soap.sh): sourced, never run. The caller sets its settings,
 # ports and `here`/`root` first, then calls bench_init; everything it starts goes into `pids` and is
 # stopped on exit. Results go to $out (benchmarks/results/<UTC timestamp>[-suffix]).
 # shellcheck shell=bash
@@ -287,8 +287,10 @@ to_ms() {  # wrk latency "812.00us" / "1.23ms" / "1.01s" / "2.00m" -> ms
     else if (v ~ /s$/)  { sub(/s$/,"",v);  printf "%.3f", v*1000 }
     else printf "?" }'
 }
-load_h1() {  # $1 = url, $2 = seconds, $3 = output file
-  timeout -k 5 $(( $2 + 30 )) wrk -t"$THREADS" -c"$CONNS" -d"$2"s --latency "$1" > "$3" 2>&1
+load_h1() {  # $1 = url, $2 = seconds, $3 = output file, [wrk args..., e.g. -s script.lua]
+  local url=$1 secs=$2 file=$3
+  shift 3
+  timeout -k 5 $(( secs + 30 )) wrk -t"$THREADS" -c"$CONNS" -d"$secs"s --latency "$@" "$url" > "$file" 2>&1
 }
 load_h2() {  # $1 = url, $2 = seconds, $3 = output file, $4 = per-request log ("" for none), [h2load args...]
   local url=$1 secs=$2 file=$3 lf=()
@@ -299,7 +301,7 @@ load_h2() {  # $1 = url, $2 = seconds, $3 = output file, $4 = per-request log ("
 
 declare -A case_ok R_rps R_p50 R_p99 R_err R_cpu R_tool
 declare -A EXPECT_DATA   # case key -> expected response body (DATA) bytes per request, checked for h2load cases
-# measure KEY URL h1|h2 PROXY_PID [h2load args...]: PROXY_PID "" for direct; uses $backend_pid
+# measure KEY URL h1|h2 PROXY_PID [h2load or wrk args...]: PROXY_PID "" for direct; uses $backend_pid
 measure() {
   local key=$1 url=$2 proto=$3 ppid=$4 raw rc=0
   shift 4
@@ -317,7 +319,7 @@ measure() {
   l0=$(reaped_ticks)
   if [ "$proto" = h1 ]; then
     raw="$out/wrk-$key.txt"
-    load_h1 "$url" "$DURATION" "$raw" || rc=$?
+    load_h1 "$url" "$DURATION" "$raw" "$@" || rc=$?
   else
     raw="$out/h2load-$key.txt"
     load_h2 "$url" "$DURATION" "$raw" "$tmp/h2load-$key.log" "$@" || rc=$?
@@ -390,12 +392,12 @@ measure() {
   [ -n "${R_rps[$key]}" ] || R_rps[$key]="?"
 }
 
-warm() {     # $1 = case key, $2 = url, $3 = h1|h2, [h2load args...]
+warm() {     # $1 = case key, $2 = url, $3 = h1|h2, [h2load or wrk args...]
   local key=$1 url=$2 proto=$3
   shift 3
   [ "${case_ok[$key]:-0}" = 1 ] || return 0
   log "warm-up $key (${WARMUP}s)"
-  if [ "$proto" = h1 ]; then load_h1 "$url" "$WARMUP" "$out/warmup-$key.txt" || true
+  if [ "$proto" = h1 ]; then load_h1 "$url" "$WARMUP" "$out/warmup-$key.txt" "$@" || true
   else load_h2 "$url" "$WARMUP" "$out/warmup-$key.txt" "" "$@" || true; fi
 }
 

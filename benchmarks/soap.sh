@@ -1,0 +1,162 @@
+#!/usr/bin/env bash
+# Polygate SOAP benchmark: REST/JSON -> SOAP 1.1 through the gateway's soap translator, against the same
+# SOAP calls made directly to the JAX-WS Calculator by wrk. Loopback only; one run, bounded in time;
+# everything it starts is stopped on exit. See benchmarks/README.md.
+#
+#   bash benchmarks/soap.sh
+#   DURATION=10 WARMUP=5 bash benchmarks/soap.sh
+set -euo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+root="$(cd "$here/.." && pwd)"
+# The JDK HTTP server does not set TCP_NODELAY on its connections unless told to; JAX-WS writes its answer
+# in more than one write, so without it a keep-alive client can wait on delayed ACKs.
+BACKEND_JAVA_OPTS="${BACKEND_JAVA_OPTS:--Xms256m -Xmx256m -XX:+UseParallelGC -Dsun.net.httpserver.nodelay=true}"
+NEEDS_JAVA=1
+# shellcheck source=lib.sh
+. "$here/lib.sh"
+
+BACKEND=18200 GW_PORT=18202 GW_ADMIN=19903
+gw_yaml="$here/gateway-soap-bench.yaml"
+target_ratio=0.70
+
+bench_init soap
+install_missing
+command -v "$JAVA_BIN" >/dev/null || die "java not found"
+check_ports $BACKEND $GW_PORT $GW_ADMIN
+machine_facts "DURATION=${DURATION}s WARMUP=${WARMUP}s; wrk -t$THREADS -c$CONNS (HTTP/1.1 keep-alive, POST by Lua script) for both cases; backend: JAX-WS RI Calculator on the JDK HTTP server (4 worker threads, fixed by the wsdl module), JVM $BACKEND_JAVA_OPTS"
+quiet_check
+
+# ---------------------------------------------------------------- requests and expected answers
+direct_path=/calculator
+rest_path=/calculator/Add
+soap_action='"http://tempuri.org/Add"'
+envelope='<?xml version="1.0" encoding="utf-8"?><soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/"><soap:Body><Add xmlns="http://tempuri.org/"><intA>2</intA><intB>3</intB></Add></soap:Body></soap:Envelope>'
+json_body='{"intA":2,"intB":3}'
+direct_expect='<AddResult>5</AddResult>'
+rest_expect='{"AddResult":5}'
+# wrk posts these (same method, keep-alive, connections and threads for both cases)
+cat > "$tmp/direct.lua" <<LUA
+wrk.method = "POST"
+wrk.headers["Content-Type"] = "text/xml; charset=utf-8"
+wrk.headers["SOAPAction"] = '$soap_action'
+wrk.body = '$envelope'
+LUA
+cat > "$tmp/rest.lua" <<LUA
+wrk.method = "POST"
+wrk.headers["Content-Type"] = "application/json"
+wrk.body = '$json_body'
+LUA
+cp "$tmp/direct.lua" "$out/wrk-direct.lua"; cp "$tmp/rest.lua" "$out/wrk-rest.lua"
+
+# ---------------------------------------------------------------- build (the backend runs from the same jar)
+# The shaded gateway jar holds the wsdl module (the demo Calculator) and the JAX-WS RI, so one build serves both.
+build_gateway || die "gateway: $gateway_problem"
+
+# ---------------------------------------------------------------- backend
+log "starting the JAX-WS Calculator on 127.0.0.1:$BACKEND (SOAP 1.1 at $direct_path); JVM opts: $BACKEND_JAVA_OPTS"
+# shellcheck disable=SC2086
+"$JAVA_BIN" $BACKEND_JAVA_OPTS -cp "$jar" dev.polygate.wsdl.calculator.CalculatorService "$BACKEND" > "$out/backend.log" 2>&1 &
+backend_pid=$!
+pids+=("$backend_pid")
+wait_http "http://127.0.0.1:$BACKEND$direct_path?wsdl" 60 "$backend_pid" || die "the Calculator did not come up (see $out/backend.log)"
+
+# ---------------------------------------------------------------- gateway (reads the WSDL from the backend at start-up)
+if [ "$GATEWAY" != 0 ]; then
+  gw_config="$gw_yaml"
+  start_gateway || log "GATEWAY PROBLEM: $gateway_problem"
+fi
+
+# ---------------------------------------------------------------- sanity check (one request each)
+sanity_direct() {  # 200 and the AddResult in the SOAP answer
+  local f="$out/sanity-soap-direct.txt" body
+  body=$(curl -s -m 5 --http1.1 -D "$f" -H 'Content-Type: text/xml; charset=utf-8' -H "SOAPAction: $soap_action" \
+      --data-binary "$envelope" "http://127.0.0.1:$BACKEND$direct_path" 2>>"$f") || true
+  echo "$body" >> "$f"
+  if head -1 "$f" | grep -q ' 200' && [[ "$body" == *"$direct_expect"* ]]; then
+    case_ok[soap-direct]=1
+  else
+    case_ok[soap-direct]=0
+    log "SANITY FAILED for soap-direct: $(head -1 "$f" | tr -d '\r') $body  (see $f)"
+  fi
+}
+sanity_rest() {    # 200 and exactly the expected JSON
+  local f="$out/sanity-gateway-rest.txt" body
+  body=$(curl -s -m 5 --http1.1 -D "$f" -H 'Content-Type: application/json' --data-binary "$json_body" \
+      "http://127.0.0.1:$GW_PORT$rest_path" 2>>"$f") || true
+  echo "$body" >> "$f"
+  if head -1 "$f" | grep -q ' 200' && [ "$body" = "$rest_expect" ]; then
+    case_ok[gateway-rest]=1
+  else
+    case_ok[gateway-rest]=0
+    gateway_problem="the sanity request failed (see $f)"
+    log "SANITY FAILED for gateway-rest: $(head -1 "$f" | tr -d '\r') $body  (see $f)"
+  fi
+}
+sanity_direct
+gw_ok=0
+if [ -n "$gateway_pid" ] && [ -z "$gateway_problem" ]; then
+  sanity_rest
+  [ "${case_ok[gateway-rest]}" = 1 ] && gw_ok=1
+fi
+
+# ---------------------------------------------------------------- warm-up (same for both cases; the gateway's warms the backend too)
+warm soap-direct  "http://127.0.0.1:$BACKEND$direct_path" h1 -s "$tmp/direct.lua"
+warm gateway-rest "http://127.0.0.1:$GW_PORT$rest_path"   h1 -s "$tmp/rest.lua"
+
+# ---------------------------------------------------------------- measurements
+measure soap-direct "http://127.0.0.1:$BACKEND$direct_path" h1 "" -s "$tmp/direct.lua"
+[ "$gw_ok" = 1 ] && measure gateway-rest "http://127.0.0.1:$GW_PORT$rest_path" h1 "$gateway_pid" -s "$tmp/rest.lua"
+if [ "$gw_ok" = 1 ] && ! kill -0 "$gateway_pid" 2>/dev/null; then
+  gateway_problem="${gateway_problem:+$gateway_problem; }the gateway process died during the run (see $out/gateway.log)"
+fi
+kill -0 "$backend_pid" 2>/dev/null || warnings+=("the Calculator died during the run (see backend.log)")
+
+# every answer must be a 2xx without socket errors, or the row is not a clean result
+for k in soap-direct gateway-rest; do
+  f="$out/wrk-$k.txt"; [ -f "$f" ] || continue
+  if grep -q -E 'Non-2xx or 3xx responses|Socket errors' "$f"; then
+    warnings+=("$k: wrk reported non-2xx/3xx answers or socket errors (see wrk-$k.txt): not a clean result")
+  fi
+done
+
+# ---------------------------------------------------------------- report
+us_per_req() {  # $1 = key, $2 = field of R_cpu (1 backend, 2 proxy): CPU µs per request
+  local c="${R_cpu[$1]:-}"; [ -n "$c" ] || { echo n/a; return; }
+  awk -v p="$(echo "$c" | cut -d'|' -f"$2")" -v r="${R_rps[$1]}" 'BEGIN{ if (r+0>0 && p+0>0) printf "%.0f", p/100*1e6/r; else printf "-" }'
+}
+target() {  # $1 = ratio, $2 = minimum
+  awk -v r="$1" -v m="$2" 'BEGIN{ if (r == "n/a") print "n/a"; else if (r + 0 >= m) print "met"; else print "MISSED" }'
+}
+cpu_line() {  # $1 = key, $2 = label
+  local c="${R_cpu[$1]:-}"; [ -n "$c" ] || return 0
+  IFS='|' read -r bc pc lc ic oc tc <<<"$c"
+  printf '| %s | %s%% | %s | %s | %s | %s%% | %s%% | %s%% | %s%% |\n' "$2" "$bc" "$(us_per_req "$1" 1)" \
+    "$( [ "$pc" = 0 ] && [ "$1" = soap-direct ] && echo - || echo "$pc%")" "$( [ "$1" = soap-direct ] && echo - || us_per_req "$1" 2)" \
+    "$lc" "$ic" "$oc" "$tc"
+}
+{
+  echo "## Polygate SOAP benchmark — $stamp"
+  echo
+  echo '```'
+  cat "$out/machine.txt"
+  echo '```'
+  echo
+  echo "| case | tool | req/s | p50 (ms) | p99 (ms) | requests / errors |"
+  echo "|---|---|---:|---:|---:|---|"
+  row soap-direct  "SOAP 1.1 direct to the Calculator (:$BACKEND, POST $direct_path)" wrk
+  row gateway-rest "Polygate REST→SOAP (:$GW_PORT, POST $rest_path)" wrk
+  echo
+  r=$(ratio gateway-rest soap-direct)
+  echo "REST→SOAP through the gateway / SOAP direct (req/s): $r  (target >= $target_ratio: $(target "$r" "$target_ratio"))"
+  echo
+  echo "CPU during each measurement (100% = one core; this machine has $(nproc)):"
+  echo
+  echo "| case | backend (JAX-WS) | backend CPU µs/req | gateway | gateway CPU µs/req | load generator | kernel (unattributed) | other processes | total busy |"
+  echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|"
+  cpu_line soap-direct  "SOAP direct"
+  cpu_line gateway-rest "Polygate REST→SOAP"
+  report_tail
+} | tee "$out/summary.md"
+
+[ "$GATEWAY" = 0 ] || [ -z "$gateway_problem" ] || exit 1
