@@ -39,6 +39,9 @@ import java.util.function.Supplier;
  * executor, where every listener call happens.
  */
 final class SoapCall implements MessageCall, CollectingResponseSink.Receiver {
+    /** Documents up to this size are converted on the event loop (see {@link #offload}). */
+    static final int INLINE_LIMIT = 16 * 1024;
+
     private final Translator backend;
     private final Exchange client;
     private final OperationBinding operation;
@@ -85,10 +88,10 @@ final class SoapCall implements MessageCall, CollectingResponseSink.Receiver {
                     "operation " + operation.name() + " takes exactly one request message")));
             return;
         }
-        offload(() -> {
+        offload(body.length, back -> {
             DynamicMessage input = DynamicMessage.parseFrom(operation.inputType(), body);
             byte[] envelope = SoapRequestWriter.write(operation.version(), operation.inputShape(), input, headers.get());
-            client.executor().execute(() -> send(envelope));
+            back.execute(() -> send(envelope));
         });
     }
 
@@ -109,10 +112,10 @@ final class SoapCall implements MessageCall, CollectingResponseSink.Receiver {
 
     @Override
     public void answered(int status, String contentType, byte[] body) {
-        offload(() -> {
+        offload(body.length, back -> {
             SoapResult result = SoapResponseReader.read(body, status, contentType, operation.version(),
                     operation.outputShape(), operation.outputType(), operation.faultDetails());
-            client.executor().execute(() -> deliver(result));
+            back.execute(() -> deliver(result));
         });
     }
 
@@ -168,22 +171,34 @@ final class SoapCall implements MessageCall, CollectingResponseSink.Receiver {
         }
     }
 
-    private void offload(XmlTask task) {
+    /**
+     * Runs XML work where it belongs. A small document is converted right here on the event loop: StAX over an
+     * in-memory buffer of a few kilobytes takes microseconds and never blocks, and two thread hops would cost
+     * more than the work. A larger one goes to the bounded pool, so a big document never holds up the other
+     * connections of the loop; its result comes back on the exchange's executor.
+     */
+    private void offload(int size, XmlTask task) {
+        if (size <= INLINE_LIMIT) {
+            runTask(task, Runnable::run);
+            return;
+        }
         try {
-            xmlWork.execute(() -> {
-                try {
-                    task.run();
-                } catch (SoapProtocolException e) {
-                    client.executor().execute(() -> close(SoapErrors.status(new GatewayException(
-                            ErrorKind.UPSTREAM_PROTOCOL, e.getMessage()))));
-                } catch (InvalidProtocolBufferException | RuntimeException e) {
-                    client.executor().execute(() -> close(SoapErrors.status(new GatewayException(ErrorKind.INTERNAL,
-                            "the SOAP message could not be converted: " + e.getMessage()))));
-                }
-            });
+            xmlWork.execute(() -> runTask(task, client.executor()));
         } catch (RejectedExecutionException busy) {
             close(SoapErrors.status(new GatewayException(ErrorKind.UPSTREAM_UNAVAILABLE,
                     "the gateway's XML workers are all busy; try again")));
+        }
+    }
+
+    private void runTask(XmlTask task, Executor back) {
+        try {
+            task.run(back);
+        } catch (SoapProtocolException e) {
+            back.execute(() -> close(SoapErrors.status(new GatewayException(
+                    ErrorKind.UPSTREAM_PROTOCOL, e.getMessage()))));
+        } catch (InvalidProtocolBufferException | RuntimeException e) {
+            back.execute(() -> close(SoapErrors.status(new GatewayException(ErrorKind.INTERNAL,
+                    "the SOAP message could not be converted: " + e.getMessage()))));
         }
     }
 
@@ -205,6 +220,6 @@ final class SoapCall implements MessageCall, CollectingResponseSink.Receiver {
     }
 
     private interface XmlTask {
-        void run() throws SoapProtocolException, InvalidProtocolBufferException;
+        void run(Executor back) throws SoapProtocolException, InvalidProtocolBufferException;
     }
 }
