@@ -1,0 +1,78 @@
+package dev.polygate.translators.soap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.polygate.spi.ConfigException;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/** The soap translator's backend section: defaults, every setting, and problems reported with their paths. */
+class SoapRouteConfigTest {
+    private static final Path CONFIG_DIR = Path.of("/etc/polygate");
+
+    @Test
+    void defaultsNeedAnUpstreamAndAWsdl() throws Exception {
+        SoapRouteConfig config = SoapRouteConfig.parse(yaml("{ upstream: calc, wsdl: contracts/calculator.wsdl }"),
+                CONFIG_DIR);
+        assertThat(config.wsdl().toString()).isEqualTo("file:///etc/polygate/contracts/calculator.wsdl");
+        assertThat(config.prefix()).isNull();
+        assertThat(config.timeout()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(config.serverFaultStatus()).isEqualTo(502);
+        assertThat(config.wsSecurity()).isNull();
+        assertThat(config.connection().has("wsdl")).isFalse();
+    }
+
+    @Test
+    void everySettingIsRead() throws Exception {
+        SoapRouteConfig config = SoapRouteConfig.parse(yaml("""
+                upstream: calc
+                wsdl: "http://10.0.0.9:8080/calculator?wsdl"
+                service: Calculator
+                port: CalculatorSoap12
+                path: /soap
+                prefix: /calc
+                operations: { Add: { method: get, path: "/calc/add/{intA}/{intB}" } }
+                timeout: 2s
+                maxMessageSize: 64KiB
+                ignoreUnknownFields: true
+                wsSecurity: { username: alice, password: secret, digest: true }
+                faults: { serverStatus: 500 }
+                """), CONFIG_DIR);
+        assertThat(config.wsdl().toString()).isEqualTo("http://10.0.0.9:8080/calculator?wsdl");
+        assertThat(config.service()).isEqualTo("Calculator");
+        assertThat(config.port()).isEqualTo("CalculatorSoap12");
+        assertThat(config.path()).isEqualTo("/soap");
+        assertThat(config.prefix()).isEqualTo("/calc");
+        assertThat(config.operations().get("Add")).isEqualTo(new SoapRouteConfig.OperationRoute("GET", "/calc/add/{intA}/{intB}"));
+        assertThat(config.maxMessageBytes()).isEqualTo(64 * 1024);
+        assertThat(config.ignoreUnknownFields()).isTrue();
+        assertThat(config.wsSecurity()).isEqualTo(new SoapRouteConfig.UsernameTokenConfig("alice", "secret", true));
+        assertThat(config.serverFaultStatus()).isEqualTo(500);
+    }
+
+    @Test
+    void everyProblemIsReportedWithItsPath() {
+        assertThatThrownBy(() -> SoapRouteConfig.parse(yaml("""
+                wsdl: ""
+                prefix: calc
+                operations: { Add: { method: FETCH, path: /x }, Sub: { path: nowhere } }
+                timeout: soon
+                wsSecurity: { username: alice }
+                faults: { serverStatus: 200 }
+                extra: 1
+                """), CONFIG_DIR))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems())
+                        .extracting(ConfigException.Problem::path)
+                        .contains("upstream", "wsdl", "prefix", "operations.Add.method", "operations.Sub.path",
+                                "timeout", "wsSecurity.password", "extra")
+                        .anyMatch(path -> path.startsWith("faults")));
+    }
+
+    private static JsonNode yaml(String text) throws Exception {
+        return new YAMLMapper().readTree(text);
+    }
+}
