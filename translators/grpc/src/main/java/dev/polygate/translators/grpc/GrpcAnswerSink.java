@@ -2,11 +2,9 @@ package dev.polygate.translators.grpc;
 
 import dev.polygate.spi.GatewayException;
 import dev.polygate.spi.ForwardingResponseSink;
-import dev.polygate.spi.ResponseHead;
 import dev.polygate.spi.ResponseSink;
+import dev.polygate.translators.grpc.wire.GrpcAnswers;
 import dev.polygate.translators.grpc.wire.GrpcStatus;
-import io.netty.handler.codec.http.DefaultHttpHeaders;
-import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
 
 /**
@@ -37,19 +35,7 @@ final class GrpcAnswerSink extends ForwardingResponseSink {
             return;
         }
         ended();
-        answerWithStatus(client, GrpcStatus.of(error));
-    }
-
-    /** Ends the call with a status: a 200 head (unless sent) and trailers carrying grpc-status. */
-    static void answerWithStatus(ResponseSink sink, GrpcStatus status) {
-        if (!sink.isHeadSent()) {
-            HttpHeaders headers = new DefaultHttpHeaders();
-            headers.set(HttpHeaderNames.CONTENT_TYPE, "application/grpc");
-            sink.sendHead(new ResponseHead(200, headers));
-        }
-        HttpHeaders trailers = new DefaultHttpHeaders();
-        status.writeTo(trailers);
-        sink.sendEnd(trailers);
+        GrpcAnswers.end(client, GrpcStatus.of(error));
     }
 
     private void ended() {

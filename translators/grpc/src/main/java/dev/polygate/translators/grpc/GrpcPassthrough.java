@@ -5,9 +5,9 @@ import dev.polygate.spi.Exchange;
 import dev.polygate.spi.GatewayException;
 import dev.polygate.spi.Translator;
 import dev.polygate.translators.grpc.call.DerivedExchange;
+import dev.polygate.translators.grpc.wire.GrpcAnswers;
 import dev.polygate.translators.grpc.wire.GrpcStatus;
 import dev.polygate.translators.grpc.wire.GrpcTimeout;
-import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.time.Duration;
 import java.util.OptionalLong;
@@ -32,7 +32,7 @@ final class GrpcPassthrough {
         long deadlineNanos = deadlineNanos(exchange);
         if (deadlineNanos == -2) {
             exchange.requestBody().discard();
-            GrpcAnswerSink.answerWithStatus(exchange.response(), GrpcStatus.of(new GatewayException(
+            GrpcAnswers.end(exchange.response(), GrpcStatus.of(new GatewayException(
                     ErrorKind.BAD_REQUEST, "grpc-timeout must be at most 8 digits and a unit of H, M, S, m, u or n")));
             return;
         }

@@ -2,7 +2,6 @@ package dev.polygate.translators.grpc;
 
 import dev.polygate.spi.ApiDocument;
 import dev.polygate.spi.Exchange;
-import dev.polygate.spi.RequestHead;
 import dev.polygate.spi.Translator;
 import dev.polygate.spi.UpstreamConfig;
 import dev.polygate.translators.grpc.rest.RestIngress;
@@ -10,9 +9,8 @@ import dev.polygate.translators.grpc.call.BackendCall;
 import dev.polygate.translators.grpc.call.CallOpener;
 import dev.polygate.translators.grpc.reflection.ServiceCatalog;
 import dev.polygate.translators.grpc.schema.SchemaLoader;
-import dev.polygate.translators.grpc.web.CorsPreflight;
+import dev.polygate.translators.grpc.web.ClientProtocol;
 import dev.polygate.translators.grpc.web.GrpcWebIngress;
-import io.netty.handler.codec.http.HttpHeaderNames;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -49,21 +47,11 @@ final class GrpcTranslator implements Translator {
 
     @Override
     public void handle(Exchange exchange) {
-        RequestHead head = exchange.request();
-        if (CorsPreflight.isPreflight(head)) {
-            grpcWeb.handle(exchange); // browsers ask before gRPC-Web calls; the gRPC-Web side answers
-            return;
+        switch (ClientProtocol.of(exchange.request())) {
+            case GRPC_WEB -> grpcWeb.handle(exchange);
+            case GRPC -> passthrough.handle(exchange);
+            default -> rest.handle(exchange);
         }
-        String contentType = head.headers().get(HttpHeaderNames.CONTENT_TYPE);
-        if (contentType != null && contentType.regionMatches(true, 0, "application/grpc", 0, 16)) {
-            if (contentType.regionMatches(true, 16, "-web", 0, 4)) {
-                grpcWeb.handle(exchange);
-            } else {
-                passthrough.handle(exchange);
-            }
-            return;
-        }
-        rest.handle(exchange);
     }
 
     @Override

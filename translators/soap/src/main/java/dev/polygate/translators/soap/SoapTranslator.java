@@ -3,15 +3,13 @@ package dev.polygate.translators.soap;
 import com.google.protobuf.Descriptors;
 import dev.polygate.spi.ApiDocument;
 import dev.polygate.spi.Exchange;
-import dev.polygate.spi.RequestHead;
 import dev.polygate.spi.Translator;
 import dev.polygate.translators.grpc.call.GrpcIngress;
 import dev.polygate.translators.grpc.reflection.ServiceCatalog;
 import dev.polygate.translators.grpc.rest.RestIngress;
-import dev.polygate.translators.grpc.web.CorsPreflight;
+import dev.polygate.translators.grpc.web.ClientProtocol;
 import dev.polygate.translators.grpc.web.GrpcWebConfig;
 import dev.polygate.translators.grpc.web.GrpcWebIngress;
-import io.netty.handler.codec.http.HttpHeaderNames;
 import java.util.List;
 
 /**
@@ -39,21 +37,11 @@ final class SoapTranslator implements Translator {
 
     @Override
     public void handle(Exchange exchange) {
-        RequestHead head = exchange.request();
-        if (CorsPreflight.isPreflight(head)) {
-            grpcWeb.handle(exchange); // browsers ask before gRPC-Web calls; the gRPC-Web side answers
-            return;
+        switch (ClientProtocol.of(exchange.request())) {
+            case GRPC_WEB -> grpcWeb.handle(exchange);
+            case GRPC -> grpc.handle(exchange);
+            default -> rest.handle(exchange);
         }
-        String contentType = head.headers().get(HttpHeaderNames.CONTENT_TYPE);
-        if (contentType != null && contentType.regionMatches(true, 0, "application/grpc", 0, 16)) {
-            if (contentType.regionMatches(true, 16, "-web", 0, 4)) {
-                grpcWeb.handle(exchange);
-            } else {
-                grpc.handle(exchange);
-            }
-            return;
-        }
-        rest.handle(exchange);
     }
 
     @Override

@@ -2,12 +2,11 @@ package dev.polygate.translators.grpc.call;
 
 import com.google.protobuf.Descriptors;
 import dev.polygate.spi.Exchange;
-import dev.polygate.spi.ResponseHead;
 import dev.polygate.translators.grpc.wire.GrpcHeaders;
+import dev.polygate.translators.grpc.wire.GrpcAnswers;
 import dev.polygate.translators.grpc.wire.GrpcStatus;
 import dev.polygate.translators.grpc.wire.GrpcStatusCode;
 import dev.polygate.translators.grpc.wire.GrpcTimeout;
-import io.netty.handler.codec.http.DefaultHttpHeaders;
 import io.netty.handler.codec.http.EmptyHttpHeaders;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
@@ -105,19 +104,6 @@ public final class GrpcIngress {
     /** Answers before any call is opened: a trailers-only response, the body discarded. */
     private static void reject(Exchange exchange, int httpStatus, GrpcStatus status) {
         exchange.requestBody().discard();
-        trailersOnly(exchange, httpStatus, EmptyHttpHeaders.INSTANCE, status);
-    }
-
-    /**
-     * The status in the head, ended at once: the edge writes both in one HEADERS frame with END_STREAM, the
-     * form gRPC clients expect when no message was sent.
-     */
-    static void trailersOnly(Exchange exchange, int httpStatus, HttpHeaders metadata, GrpcStatus status) {
-        HttpHeaders head = new DefaultHttpHeaders();
-        head.set(HttpHeaderNames.CONTENT_TYPE, GrpcHeaders.APPLICATION_GRPC);
-        GrpcHeaders.copyMetadata(metadata, head);
-        status.writeTo(head);
-        exchange.response().sendHead(new ResponseHead(httpStatus, head));
-        exchange.response().sendEnd(EmptyHttpHeaders.INSTANCE);
+        GrpcAnswers.trailersOnly(exchange.response(), httpStatus, EmptyHttpHeaders.INSTANCE, status);
     }
 }

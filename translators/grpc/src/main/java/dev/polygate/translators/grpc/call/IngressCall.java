@@ -9,6 +9,7 @@ import dev.polygate.spi.ResponseSink;
 import dev.polygate.translators.grpc.wire.GrpcException;
 import dev.polygate.translators.grpc.wire.GrpcFrameDecoder;
 import dev.polygate.translators.grpc.wire.GrpcFrames;
+import dev.polygate.translators.grpc.wire.GrpcAnswers;
 import dev.polygate.translators.grpc.wire.GrpcHeaders;
 import dev.polygate.translators.grpc.wire.GrpcStatus;
 import dev.polygate.translators.grpc.wire.GrpcStatusCode;
@@ -167,7 +168,7 @@ final class IngressCall implements BodySubscriber, CallListener {
             return;
         }
         if (!sink.isHeadSent()) {
-            GrpcIngress.trailersOnly(exchange, 200, backendTrailers, status);
+            GrpcAnswers.trailersOnly(sink, 200, backendTrailers, status);
             return;
         }
         HttpHeaders trailers = new DefaultHttpHeaders();

@@ -6,8 +6,8 @@ import dev.polygate.spi.BodySubscriber;
 import dev.polygate.spi.ErrorKind;
 import dev.polygate.spi.Exchange;
 import dev.polygate.spi.GatewayException;
-import dev.polygate.spi.ResponseHead;
 import dev.polygate.spi.ResponseSink;
+import dev.polygate.translators.grpc.wire.GrpcAnswers;
 import dev.polygate.translators.grpc.wire.GrpcException;
 import dev.polygate.translators.grpc.wire.GrpcFrameDecoder;
 import dev.polygate.translators.grpc.wire.GrpcFrames;
@@ -22,8 +22,6 @@ import io.grpc.reflection.v1.ServiceResponse;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.ByteBufInputStream;
-import io.netty.handler.codec.http.DefaultHttpHeaders;
-import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
 import java.io.IOException;
 
@@ -40,27 +38,10 @@ final class ReflectionService {
         if (!path.equals("/grpc.reflection.v1.ServerReflection/ServerReflectionInfo")
                 && !path.equals("/grpc.reflection.v1alpha.ServerReflection/ServerReflectionInfo")) {
             exchange.requestBody().discard();
-            end(sink, new GrpcStatus(GrpcStatusCode.UNIMPLEMENTED, "unknown method " + path, null));
+            GrpcAnswers.end(sink, new GrpcStatus(GrpcStatusCode.UNIMPLEMENTED, "unknown method " + path, null));
             return;
         }
         exchange.requestBody().subscribe(new Stream(exchange));
-    }
-
-    private static void end(ResponseSink sink, GrpcStatus status) {
-        if (sink.isDone()) {
-            return;
-        }
-        startIfNeeded(sink);
-        HttpHeaders trailers = new DefaultHttpHeaders();
-        status.writeTo(trailers);
-        sink.sendEnd(trailers);
-    }
-
-    private static void startIfNeeded(ResponseSink sink) {
-        if (!sink.isHeadSent()) {
-            HttpHeaders headers = new DefaultHttpHeaders().set(HttpHeaderNames.CONTENT_TYPE, "application/grpc");
-            sink.sendHead(new ResponseHead(200, headers));
-        }
     }
 
     private static final class Stream implements BodySubscriber, GrpcFrameDecoder.FrameListener {
@@ -101,7 +82,7 @@ final class ReflectionService {
                 return;
             }
             ResponseSink sink = exchange.response();
-            startIfNeeded(sink);
+            GrpcAnswers.startIfNeeded(sink);
             byte[] answer = answer(request).toByteArray();
             sink.sendData(GrpcFrames.frame(ByteBufAllocator.DEFAULT, 0, answer));
         }
@@ -110,7 +91,7 @@ final class ReflectionService {
         public void onEnd(HttpHeaders trailers) {
             decoder.release();
             if (!failed) {
-                end(exchange.response(), decoderTruncated()
+                GrpcAnswers.end(exchange.response(), decoderTruncated()
                         ? new GrpcStatus(GrpcStatusCode.INVALID_ARGUMENT, "the request ended inside a message", null)
                         : new GrpcStatus(GrpcStatusCode.OK, null, null));
             }
@@ -130,7 +111,7 @@ final class ReflectionService {
             if (!failed) {
                 failed = true;
                 decoder.release();
-                end(exchange.response(), status);
+                GrpcAnswers.end(exchange.response(), status);
             }
         }
 

@@ -2,10 +2,9 @@ package dev.polygate.translators.grpc.reflection;
 
 import dev.polygate.spi.Exchange;
 import dev.polygate.spi.Translator;
-import dev.polygate.translators.grpc.web.CorsPreflight;
+import dev.polygate.translators.grpc.web.ClientProtocol;
 import dev.polygate.translators.grpc.web.GrpcWebConfig;
 import dev.polygate.translators.grpc.web.GrpcWebIngress;
-import io.netty.handler.codec.http.HttpHeaderNames;
 
 /**
  * The gateway's reflection service as a route sees it. Reflection clients speak whatever protocol they use for
@@ -19,15 +18,10 @@ final class ReflectionTranslator implements Translator {
 
     @Override
     public void handle(Exchange exchange) {
-        if (CorsPreflight.isPreflight(exchange.request()) || isGrpcWeb(exchange)) {
+        if (ClientProtocol.of(exchange.request()) == ClientProtocol.GRPC_WEB) {
             grpcWeb.handle(exchange);
         } else {
             service.handle(exchange);
         }
-    }
-
-    private static boolean isGrpcWeb(Exchange exchange) {
-        String contentType = exchange.request().headers().get(HttpHeaderNames.CONTENT_TYPE);
-        return contentType != null && contentType.regionMatches(true, 0, "application/grpc-web", 0, 20);
     }
 }
