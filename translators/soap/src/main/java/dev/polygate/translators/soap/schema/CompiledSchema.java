@@ -13,14 +13,11 @@ import javax.xml.namespace.QName;
  */
 public final class CompiledSchema {
     private final FileDescriptor file;
-    private final String protoSource;
     private final Map<QName, Descriptor> elements;
     private final Map<QName, Descriptor> rpcMessages;
 
-    CompiledSchema(FileDescriptor file, String protoSource, Map<QName, Descriptor> elements,
-            Map<QName, Descriptor> rpcMessages) {
+    CompiledSchema(FileDescriptor file, Map<QName, Descriptor> elements, Map<QName, Descriptor> rpcMessages) {
         this.file = file;
-        this.protoSource = protoSource;
         this.elements = Map.copyOf(elements);
         this.rpcMessages = Map.copyOf(rpcMessages);
     }
@@ -30,9 +27,9 @@ public final class CompiledSchema {
         return file;
     }
 
-    /** The file as .proto source text. */
+    /** The file as .proto source text, printed as every API document of the gateway is. */
     public String protoSource() {
-        return protoSource;
+        return dev.polygate.translators.grpc.protosource.ProtoSourcePrinter.print(file);
     }
 
     /**

@@ -65,7 +65,7 @@ public final class SchemaCompiler {
             // A mapping bug, not a user error; the message names the descriptor at fault.
             throw new IllegalStateException("generated descriptor is invalid: " + e.getMessage(), e);
         }
-        return new CompiledSchema(file, ProtoSourcePrinter.print(proto), lookUp(file, elementMessages),
+        return new CompiledSchema(file, lookUp(file, elementMessages),
                 lookUp(file, rpcMessages));
     }
 
