@@ -16,7 +16,8 @@ import java.util.Set;
  *
  * <ul>
  *   <li>{@value #SECURE_TEXT}, {@value #SECURE_DIGEST}: a calculator behind WS-Security UsernameToken,
- *       PasswordText and PasswordDigest ({@link SecureCalculatorService});</li>
+ *       PasswordText and PasswordDigest ({@link SecureCalculatorService}); {@value #SECURE_TEXT_SOAP12}: the
+ *       PasswordText port on SOAP 1.2;</li>
  *   <li>{@value #SHIPMENTS}, {@value #SHIPMENTS_SOAP12}: document/literal wrapped with nested types, arrays,
  *       attributes, nillable, choice, enums, long and decimal precision, dateTime, base64Binary, a SOAP header
  *       and a declared fault, on SOAP 1.1 and 1.2;</li>
@@ -33,6 +34,8 @@ public final class CxfServices implements AutoCloseable {
     public static final String SECURE_TEXT = "secure-text";
     /** The calculator requiring a UsernameToken with PasswordDigest, Nonce and Created. */
     public static final String SECURE_DIGEST = "secure-digest";
+    /** The calculator requiring a UsernameToken with PasswordText, on SOAP 1.2. */
+    public static final String SECURE_TEXT_SOAP12 = "secure-text12";
 
     /** Shipments on SOAP 1.1. */
     public static final String SHIPMENTS = "shipments";
@@ -62,6 +65,7 @@ public final class CxfServices implements AutoCloseable {
         Map<String, String> paths = new LinkedHashMap<>();
         try {
             SecureCalculatorService.publish(host, path(paths, SECURE_TEXT), path(paths, SECURE_DIGEST));
+            SecureCalculatorService.publishSoap12(host, path(paths, SECURE_TEXT_SOAP12));
             ShipmentServices.publishDesk(host, path(paths, SHIPMENTS), path(paths, SHIPMENTS_SOAP12));
             ShipmentServices.publishTracking(host, path(paths, TRACKING));
             ShipmentServices.publishRates(host, path(paths, RATES));

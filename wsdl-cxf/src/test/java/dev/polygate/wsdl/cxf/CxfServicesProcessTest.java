@@ -15,7 +15,8 @@ class CxfServicesProcessTest {
         CxfServicesProcess services = CxfServicesProcess.start();
         try {
             assertThat(services.names()).containsExactly(CxfServices.SECURE_TEXT, CxfServices.SECURE_DIGEST,
-                    CxfServices.SHIPMENTS, CxfServices.SHIPMENTS_SOAP12, CxfServices.TRACKING, CxfServices.RATES);
+                    CxfServices.SECURE_TEXT_SOAP12, CxfServices.SHIPMENTS, CxfServices.SHIPMENTS_SOAP12,
+                    CxfServices.TRACKING, CxfServices.RATES);
             for (String name : services.names()) {
                 assertThat(services.endpoint(name).getHost()).isEqualTo("127.0.0.1");
                 SoapReply wsdl = SoapPost.get(services.wsdl(name));

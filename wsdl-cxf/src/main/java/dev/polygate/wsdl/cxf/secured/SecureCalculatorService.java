@@ -1,6 +1,7 @@
 package dev.polygate.wsdl.cxf.secured;
 
 import dev.polygate.wsdl.cxf.hosting.CxfHost;
+import jakarta.xml.ws.soap.SOAPBinding;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.cxf.jaxws.JaxWsServerFactoryBean;
@@ -48,6 +49,17 @@ public final class SecureCalculatorService {
     public static void publish(CxfHost host, String textPath, String digestPath) {
         host.publish(textPath, new SecureCalculator(), factory -> secure(factory, WSS4JConstants.PW_TEXT));
         host.publish(digestPath, new SecureCalculator(), factory -> secure(factory, WSS4JConstants.PW_DIGEST));
+    }
+
+    /**
+     * Publishes a PasswordText port on SOAP 1.2 under {@code path}. Its refusals are Sender faults whose Subcode
+     * names the WS-Security reason, e.g. {@code wsse:FailedAuthentication}.
+     */
+    public static void publishSoap12(CxfHost host, String path) {
+        host.publish(path, new SecureCalculator(), factory -> {
+            factory.setBindingId(SOAPBinding.SOAP12HTTP_BINDING);
+            secure(factory, WSS4JConstants.PW_TEXT);
+        });
     }
 
     private static void secure(JaxWsServerFactoryBean factory, String passwordType) {

@@ -134,6 +134,30 @@ class SecureCalculatorTest {
     }
 
     @Test
+    void onSoap12ARefusalIsASenderFaultWhoseSubcodeNamesTheReason() {
+        URI soap12 = services.endpoint(CxfServices.SECURE_TEXT_SOAP12);
+        String who = "<s:WhoAmI xmlns:s=\"" + NS + "\"/>";
+
+        SoapReply accepted = SoapPost.soap12(soap12, NS + "/WhoAmI",
+                UsernameTokenHeader.text(OTHER_USER, OTHER_PASSWORD).xml(), who);
+        assertThat(accepted.status()).as(accepted.body()).isEqualTo(200);
+        assertThat(accepted.text("/s12:Envelope/s12:Body/sec:WhoAmIResponse/user")).isEqualTo(OTHER_USER);
+
+        SoapReply refused = SoapPost.soap12(soap12, NS + "/WhoAmI", UsernameTokenHeader.text(USER, "guess").xml(), who);
+        // a Sender fault, yet HTTP 500 and not the 400 the SOAP 1.2 HTTP binding asks for
+        assertThat(refused.status()).as(refused.body()).isEqualTo(500);
+        assertThat(refused.contentType()).startsWith("application/soap+xml");
+        assertThat(refused.text("substring-after(//s12:Fault/s12:Code/s12:Value, ':')")).isEqualTo("Sender");
+        Element subcode = (Element) refused.document().getElementsByTagNameNS(SoapPost.SOAP12, "Subcode").item(0);
+        String value = subcode.getTextContent().trim();
+        assertThat(subcode.getElementsByTagNameNS(SoapPost.SOAP12, "Value").item(0)
+                .lookupNamespaceURI(value.substring(0, value.indexOf(':')))).isEqualTo(UsernameTokenHeader.WSSE);
+        assertThat(value.substring(value.indexOf(':') + 1)).isEqualTo("FailedAuthentication");
+        assertThat(refused.text("//s12:Fault/s12:Reason/s12:Text")).isNotBlank();
+        assertThat(refused.body()).doesNotContain("guess");
+    }
+
+    @Test
     void theWsdlIsServedAndNamesBothOperations() {
         SoapReply wsdl = SoapPost.get(URI.create(text + "?wsdl"));
 
