@@ -1,9 +1,7 @@
 package dev.polygate.translators.soap;
 
-import com.google.protobuf.Any;
 import com.google.protobuf.DynamicMessage;
 import com.google.protobuf.InvalidProtocolBufferException;
-import com.google.rpc.ErrorInfo;
 import dev.polygate.spi.ErrorKind;
 import dev.polygate.spi.Exchange;
 import dev.polygate.spi.GatewayException;
@@ -13,9 +11,7 @@ import dev.polygate.translators.grpc.call.CallListener;
 import dev.polygate.translators.grpc.call.DerivedExchange;
 import dev.polygate.translators.grpc.call.MessageCall;
 import dev.polygate.translators.grpc.wire.GrpcStatus;
-import dev.polygate.translators.grpc.wire.GrpcStatusCode;
 import dev.polygate.translators.soap.xml.HeaderBlock;
-import dev.polygate.translators.soap.xml.SoapFault;
 import dev.polygate.translators.soap.xml.SoapProtocolException;
 import dev.polygate.translators.soap.xml.SoapRequestWriter;
 import dev.polygate.translators.soap.xml.SoapResponseReader;
@@ -24,13 +20,11 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.http.DefaultHttpHeaders;
-import io.netty.handler.codec.http.EmptyHttpHeaders;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
 import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.function.Supplier;
 
 /**
  * One call of a SOAP operation: the request message becomes an envelope, travels as an HTTP POST over the
@@ -48,21 +42,21 @@ final class SoapCall implements MessageCall, CollectingResponseSink.Receiver {
     private final String path;
     private final CallListener listener;
     private final Executor xmlWork;
-    private final Supplier<List<HeaderBlock>> headers;
+    private final WsSecurity security;
     private final int maxBytes;
     private byte[] request;
     private DerivedExchange exchange;
     private boolean finished;
 
     SoapCall(Translator backend, Exchange client, OperationBinding operation, String path, CallListener listener,
-             Executor xmlWork, Supplier<List<HeaderBlock>> headers, int maxBytes) {
+             Executor xmlWork, WsSecurity security, int maxBytes) {
         this.backend = backend;
         this.client = client;
         this.operation = operation;
         this.path = path;
         this.listener = listener;
         this.xmlWork = xmlWork;
-        this.headers = headers;
+        this.security = security;
         this.maxBytes = maxBytes;
     }
 
@@ -88,9 +82,16 @@ final class SoapCall implements MessageCall, CollectingResponseSink.Receiver {
                     "operation " + operation.name() + " takes exactly one request message")));
             return;
         }
+        List<HeaderBlock> headers;
+        try {
+            headers = security.headers(client.request().headers());
+        } catch (GatewayException refused) {
+            close(SoapErrors.status(refused));
+            return;
+        }
         offload(body.length, back -> {
             DynamicMessage input = DynamicMessage.parseFrom(operation.inputType(), body);
-            byte[] envelope = SoapRequestWriter.write(operation.version(), operation.inputShape(), input, headers.get());
+            byte[] envelope = SoapRequestWriter.write(operation.version(), operation.inputShape(), input, headers);
             back.execute(() -> send(envelope));
         });
     }
@@ -132,42 +133,14 @@ final class SoapCall implements MessageCall, CollectingResponseSink.Receiver {
             listener.onMessage(Unpooled.wrappedBuffer(output.message().toByteArray()));
             close(GrpcStatus.OK);
         } else if (result instanceof SoapResult.Fault fault) {
-            close(status(fault.fault()));
+            close(security.status(fault.fault()));
         }
-    }
-
-    /** A Fault as a status: the client's fault is the caller's mistake, any other the backend's failure. */
-    static GrpcStatus status(SoapFault fault) {
-        ErrorInfo.Builder info = ErrorInfo.newBuilder().setReason(SoapErrors.FAULT_REASON).setDomain(SoapErrors.FAULT_DOMAIN)
-                .putMetadata("faultcode", fault.code() == null ? "" : fault.code().getLocalPart());
-        if (!fault.subcodes().isEmpty()) {
-            info.putMetadata("subcodes", String.join(" ", fault.subcodes().stream().map(q -> q.getLocalPart()).toList()));
-        }
-        if (fault.actor() != null) {
-            info.putMetadata("actor", fault.actor());
-        }
-        if (fault.node() != null) {
-            info.putMetadata("node", fault.node());
-        }
-        if (fault.role() != null) {
-            info.putMetadata("role", fault.role());
-        }
-        if (fault.detail() == null && fault.detailXml() != null) {
-            info.putMetadata("detailXml", fault.detailXml());
-        }
-        GrpcStatusCode code = fault.isClientFault() ? GrpcStatusCode.INVALID_ARGUMENT : GrpcStatusCode.INTERNAL;
-        com.google.rpc.Status.Builder details = com.google.rpc.Status.newBuilder().setCode(code.value())
-                .setMessage(fault.reason() == null ? "" : fault.reason()).addDetails(Any.pack(info.build()));
-        if (fault.detail() != null) {
-            details.addDetails(Any.pack(fault.detail()));
-        }
-        return new GrpcStatus(code, fault.reason(), details.build());
     }
 
     private void close(GrpcStatus status) {
         if (!finished) {
             finished = true;
-            listener.onClose(status, EmptyHttpHeaders.INSTANCE);
+            listener.onClose(status, security.headersOf(status));
         }
     }
 

@@ -26,8 +26,9 @@ import java.util.Map;
  * schema by the route's JSON codec; every other error has its gRPC code name as {@code code}.
  *
  * <p>The HTTP status of every error is chosen here ({@link #httpStatus}): the sender's fault (Client /
- * Sender) is 400, any other fault the configured server status (502 unless set), and the gateway's own errors
- * keep their kind's status (a backend that is not SOAP 502, a timeout 504).
+ * Sender) is 400, a WS-Security fault refusing the caller's own credentials 401 (see {@link WsSecurity}), any
+ * other fault the configured server status (502 unless set), and the gateway's own errors keep their kind's
+ * status (missing caller credentials 401, a backend that is not SOAP 502, a timeout 504).
  */
 final class SoapErrors implements ErrorRenderer {
     static final String FAULT_DOMAIN = "soap";
@@ -60,7 +61,11 @@ final class SoapErrors implements ErrorRenderer {
             return fallback;
         }
         if (FAULT_DOMAIN.equals(info.getDomain())) {
-            return status.code() == GrpcStatusCode.INVALID_ARGUMENT ? 400 : serverFaultStatus;
+            return switch (status.code()) {
+                case INVALID_ARGUMENT -> 400;
+                case UNAUTHENTICATED -> 401;
+                default -> serverFaultStatus;
+            };
         }
         if (GATEWAY_DOMAIN.equals(info.getDomain())) {
             try {

@@ -26,20 +26,16 @@ import java.util.Set;
  * @param prefix      REST paths are {@code POST prefix/Operation} unless an operation says otherwise
  * @param operations  per operation: another HTTP method and path template
  * @param path        the request path on the upstream; null for the path of the port's address
- * @param wsSecurity  a WS-Security UsernameToken added to every request; null for none
+ * @param wsSecurity  a UsernameToken on every request, with the config's or the caller's credentials; null for none
  * @param serverFaultStatus the HTTP status of a fault that is not the sender's ({@code faults.serverStatus})
  */
 record SoapRouteConfig(String upstream, JsonNode connection, URI wsdl, String service, String port, String prefix,
                        Map<String, OperationRoute> operations, String path, Duration timeout, int maxMessageBytes,
-                       boolean ignoreUnknownFields, UsernameTokenConfig wsSecurity, Duration wsdlTimeout,
+                       boolean ignoreUnknownFields, WsSecurityConfig wsSecurity, Duration wsdlTimeout,
                        int serverFaultStatus) {
 
     /** Another HTTP binding for one operation. */
     record OperationRoute(String method, String path) {
-    }
-
-    /** The credentials of a UsernameToken header; {@code digest} sends PasswordDigest instead of PasswordText. */
-    record UsernameTokenConfig(String username, String password, boolean digest) {
     }
 
     private static final Set<String> KEYS = Set.of("upstream", "hostHeader", "timeouts", "wsdl", "service", "port",
@@ -88,13 +84,7 @@ record SoapRouteConfig(String upstream, JsonNode connection, URI wsdl, String se
                 problems.add(new ConfigException.Problem("maxMessageSize", e.getMessage()));
             }
         }
-        UsernameTokenConfig token = null;
-        JsonNode security = node.get("wsSecurity");
-        if (security != null && !security.isNull()) {
-            String user = text(security, "username", true, problems, "wsSecurity.");
-            String password = text(security, "password", true, problems, "wsSecurity.");
-            token = new UsernameTokenConfig(user, password, security.path("digest").asBoolean(false));
-        }
+        WsSecurityConfig token = WsSecurityConfig.parse(node.get("wsSecurity"), problems);
         int serverFaultStatus = serverFaultStatus(node.get("faults"), problems);
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);

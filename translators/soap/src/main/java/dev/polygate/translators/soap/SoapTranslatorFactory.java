@@ -22,10 +22,6 @@ import dev.polygate.translators.soap.json.XmlJsonCodec;
 import dev.polygate.translators.soap.wsdl.WsdlDefinition;
 import dev.polygate.translators.soap.wsdl.WsdlImporter;
 import dev.polygate.translators.soap.wsdl.WsdlPort;
-import dev.polygate.translators.soap.xml.HeaderBlock;
-import dev.polygate.translators.soap.xml.UsernameToken;
-import java.security.SecureRandom;
-import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +31,6 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
-import java.util.function.Supplier;
 
 /**
  * The {@code soap} translator: a WSDL's port exposed as REST/JSON, one route per operation
@@ -85,9 +80,9 @@ public final class SoapTranslatorFactory implements TranslatorFactory {
         String path = route.path() != null ? route.path()
                 : port.address() != null && port.address().getRawPath() != null && !port.address().getRawPath().isEmpty()
                 ? port.address().getRawPath() : "/";
-        Supplier<List<HeaderBlock>> headers = headers(route);
+        WsSecurity security = WsSecurity.of(route.wsSecurity(), api.service().getName());
         CallOpener calls = (client, method, metadata, listener) -> new SoapCall(backend,
-                client, api.bindings().get(method.getFullName()), path, listener, xmlWork, headers,
+                client, api.bindings().get(method.getFullName()), path, listener, xmlWork, security,
                 route.maxMessageBytes());
         RestIngress rest = new RestIngress(transcoding, calls,
                 new RestSettings(Set.of(), route.maxMessageBytes(), route.timeout()),
@@ -104,15 +99,5 @@ public final class SoapTranslatorFactory implements TranslatorFactory {
             byPath.put("/" + service.getFullName() + "/" + method.getName(), method);
         }
         return byPath::get;
-    }
-
-    private static Supplier<List<HeaderBlock>> headers(SoapRouteConfig route) {
-        SoapRouteConfig.UsernameTokenConfig token = route.wsSecurity();
-        if (token == null) {
-            return List::of;
-        }
-        SecureRandom random = new SecureRandom();
-        return () -> List.of(UsernameToken.header(token.username(), token.password(), token.digest(),
-                Clock.systemUTC(), random));
     }
 }

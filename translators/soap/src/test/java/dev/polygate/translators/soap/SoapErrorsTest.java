@@ -47,7 +47,7 @@ class SoapErrorsTest {
         assertThat(render(server).httpStatus()).isEqualTo(502);
         SoapErrors configured = new SoapErrors(TypeRegistry.getEmptyTypeRegistry(),
                 new XmlJsonCodec(TranscodingOptions.defaults()), 500);
-        assertThat(configured.render(SoapCall.status(server), 500).httpStatus()).isEqualTo(500);
+        assertThat(configured.render(FaultStatus.of(server), 500).httpStatus()).isEqualTo(500);
     }
 
     @Test
@@ -62,7 +62,7 @@ class SoapErrorsTest {
     }
 
     private ErrorRenderer.Rendered render(SoapFault fault) {
-        return errors.render(SoapCall.status(fault), 500);
+        return errors.render(FaultStatus.of(fault), 500);
     }
 
     private static SoapFault fault(SoapVersion version, QName code, List<QName> subcodes, String reason) {

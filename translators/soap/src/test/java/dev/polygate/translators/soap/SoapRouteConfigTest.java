@@ -50,7 +50,8 @@ class SoapRouteConfigTest {
         assertThat(config.operations().get("Add")).isEqualTo(new SoapRouteConfig.OperationRoute("GET", "/calc/add/{intA}/{intB}"));
         assertThat(config.maxMessageBytes()).isEqualTo(64 * 1024);
         assertThat(config.ignoreUnknownFields()).isTrue();
-        assertThat(config.wsSecurity()).isEqualTo(new SoapRouteConfig.UsernameTokenConfig("alice", "secret", true));
+        assertThat(config.wsSecurity())
+                .isEqualTo(new WsSecurityConfig(WsSecurityConfig.Credentials.CONFIG, "alice", "secret", true));
         assertThat(config.serverFaultStatus()).isEqualTo(500);
     }
 
