@@ -32,8 +32,12 @@ class TelemetryServiceTest {
     }
 
     private static String record(String sensor) {
+        return record(sensor, "21.5");
+    }
+
+    private static String record(String sensor, String value) {
         return "<m:Record xmlns:m=\"" + NS + "\"><m:reading><m:sensor>" + sensor + "</m:sensor>"
-                + "<m:sequence>9223372036854775806</m:sequence><m:value>21.5</m:value>"
+                + "<m:sequence>9223372036854775806</m:sequence><m:value>" + value + "</m:value>"
                 + "<m:at>2025-12-31T23:59:59.999Z</m:at></m:reading></m:Record>";
     }
 
@@ -59,6 +63,36 @@ class TelemetryServiceTest {
         assertThat(response.text("//s12:Fault/s12:Reason/s12:Text/@xml:lang")).isEqualTo("en");
         assertThat(response.text("//s12:Fault/s12:Detail/m:UnknownSensor/m:sensor")).isEqualTo("x-9");
         assertThat(response.text("//s12:Fault/s12:Detail/m:UnknownSensor/m:code")).isEqualTo("404");
+    }
+
+    @Test
+    void aReadingBelowAbsoluteZeroIsASenderFaultWithSubcodesNodeRoleAndDetail() {
+        XmlResponse response = SoapClient.soap12(telemetry, NS + "/Record", record("t-1", "-300.5"));
+
+        assertThat(response.status()).isEqualTo(500);
+        assertThat(response.text("substring-after(//s12:Fault/s12:Code/s12:Value, ':')")).isEqualTo("Sender");
+        assertThat(response.text("substring-after(//s12:Code/s12:Subcode/s12:Value, ':')")).isEqualTo("InvalidReading");
+        assertThat(response.text("substring-after(//s12:Code/s12:Subcode/s12:Subcode/s12:Value, ':')"))
+                .isEqualTo("BelowAbsoluteZero");
+        assertThat(response.count("//s12:Subcode/s12:Value[namespace::*[. = '" + NS + "']]")).isEqualTo(2);
+        assertThat(response.text("//s12:Fault/s12:Reason/s12:Text"))
+                .isEqualTo("reading -300.5 of t-1 is below absolute zero");
+        assertThat(response.text("//s12:Fault/s12:Node")).isEqualTo("urn:polygate:test:telemetry:validator");
+        assertThat(response.text("//s12:Fault/s12:Role"))
+                .isEqualTo("http://www.w3.org/2003/05/soap-envelope/role/ultimateReceiver");
+        assertThat(response.text("//s12:Fault/s12:Detail/m:limits/m:minimum")).isEqualTo("-273.15");
+        assertThat(response.text("//s12:Fault/s12:Detail/m:limits/m:received")).isEqualTo("-300.5");
+    }
+
+    @Test
+    void anOfflineSensorIsAReceiverFaultWithASubcode() {
+        XmlResponse response = SoapClient.soap12(telemetry, NS + "/Record", record("t-offline"));
+
+        assertThat(response.status()).isEqualTo(500);
+        assertThat(response.text("substring-after(//s12:Fault/s12:Code/s12:Value, ':')")).isEqualTo("Receiver");
+        assertThat(response.text("substring-after(//s12:Code/s12:Subcode/s12:Value, ':')")).isEqualTo("SensorOffline");
+        assertThat(response.text("//s12:Fault/s12:Reason/s12:Text")).isEqualTo("sensor t-offline does not answer");
+        assertThat(response.count("//s12:Fault/s12:Detail")).isZero();
     }
 
     @Test

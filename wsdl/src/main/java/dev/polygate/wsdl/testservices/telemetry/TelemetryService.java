@@ -19,13 +19,26 @@ public class TelemetryService {
     /** The service's and its types' namespace. */
     public static final String NAMESPACE = "http://polygate.dev/test/telemetry";
 
-    /** Acknowledges a reading; sensor names other than {@code t-}... are unknown. */
+    /** The sensor that is known but never answers: its readings end in a Receiver fault. */
+    public static final String OFFLINE_SENSOR = "t-offline";
+
+    /**
+     * Acknowledges a reading. Sensor names other than {@code t-}... are unknown (the declared UnknownSensor
+     * fault); a value below absolute zero is a Sender fault with subcodes, Node, Role and an undeclared detail;
+     * {@value #OFFLINE_SENSOR} is a Receiver fault with a subcode.
+     */
     @WebMethod(operationName = "Record", action = NAMESPACE + "/Record")
     @WebResult(name = "ack", targetNamespace = NAMESPACE)
     public Ack record(@WebParam(name = "reading", targetNamespace = NAMESPACE) Reading reading)
             throws UnknownSensorFault {
         if (reading.sensor == null || !reading.sensor.startsWith("t-")) {
             throw new UnknownSensorFault("unknown sensor " + reading.sensor, new SensorFault(reading.sensor, 404));
+        }
+        if (reading.value < ReadingFaults.ABSOLUTE_ZERO) {
+            throw ReadingFaults.belowAbsoluteZero(reading);
+        }
+        if (reading.sensor.equals(OFFLINE_SENSOR)) {
+            throw ReadingFaults.sensorOffline(reading.sensor);
         }
         Ack ack = new Ack();
         ack.sequence = reading.sequence;
