@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.google.protobuf.Descriptors;
+import com.google.protobuf.DynamicMessage;
 import com.google.protobuf.InvalidProtocolBufferException;
 import dev.polygate.demo.greeter.v1.GreeterGrpc;
 import dev.polygate.demo.greeter.v1.HelloReply;
@@ -47,7 +49,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code gateway demo} on a fresh directory: no setup, translation through the embedded backends. The Greeter
- * is called as REST/JSON, native gRPC and gRPC-Web, each by a client that knows nothing of the gateway.
+ * is called as REST/JSON, native gRPC and gRPC-Web, and the SOAP Calculator as REST/JSON and native gRPC, each
+ * by a client that knows nothing of the gateway, and each service through its one route.
  */
 @Timeout(value = 2, unit = TimeUnit.MINUTES)
 class DemoTest {
@@ -132,6 +135,28 @@ class DemoTest {
                 .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(divide.statusCode()).isGreaterThanOrEqualTo(400);
         assertThat(divide.body()).contains("SOAP_FAULT", "\"dividend\":2");
+    }
+
+    @Test
+    void theSoapCalculatorAnswersNativeGrpcOnTheRouteOfItsRestPaths() throws Exception {
+        ManagedChannel channel = NettyChannelBuilder.forAddress("localhost", demo.port("http")).usePlaintext().build();
+        try {
+            Descriptors.ServiceDescriptor calculator = new ReflectedSchema(channel).service("soap.calculator.Calculator");
+            DynamicMessage sum = DynamicCalls.call(channel, calculator, "Add",
+                    DynamicCalls.operands(calculator, "Add", 2, 3));
+            assertThat(DynamicCalls.field(sum, "AddResult")).isEqualTo(5);
+        } finally {
+            channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
+    void eachServiceIsOneRouteServingItsRestAndGrpcPaths() {
+        assertThat(demo.output()).contains(
+                "route greeter -> grpc (template /v1/greeter/**, template /demo.greeter.v1.Greeter/**)",
+                "route calculator -> soap (template /calculator/**, template /soap.calculator.Calculator/*)",
+                "route gateway-reflection -> grpc-reflection (template /grpc.reflection.v1.ServerReflection/**, "
+                        + "template /grpc.reflection.v1alpha.ServerReflection/**)");
     }
 
     @Test

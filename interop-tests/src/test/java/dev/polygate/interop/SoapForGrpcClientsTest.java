@@ -15,7 +15,6 @@ import io.grpc.MethodDescriptor;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
-import io.grpc.protobuf.ProtoUtils;
 import io.grpc.protobuf.StatusProto;
 import io.grpc.stub.ClientCalls;
 import java.net.URI;
@@ -37,9 +36,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The JAX-WS RI Calculator behind the built gateway, called by clients that know nothing of SOAP: grpc-java
- * with dynamic messages whose types come from the gateway's own reflection, and a gRPC-Web client. The same
- * soap route configuration serves REST/JSON under its prefix. {@code buf curl}, when installed, discovers the
- * service by reflection and calls it over gRPC and gRPC-Web.
+ * with dynamic messages whose types come from the gateway's own reflection, and a gRPC-Web client. One soap
+ * route with two paths serves them on the service's path and REST/JSON under its prefix. {@code buf curl}, when
+ * installed, discovers the service by reflection and calls it over gRPC and gRPC-Web.
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class SoapForGrpcClientsTest {
@@ -67,23 +66,16 @@ class SoapForGrpcClientsTest {
                 upstreams:
                   soap: { endpoints: [ "http://127.0.0.1:%d" ] }
                 routes:
-                  - name: calculator-rest
-                    match: { path: "/calculator/**" }
+                  - name: calculator
+                    match: { paths: [ "/calculator/**", "/%s/*" ] }
                     translator: soap
                     backend: %s
-                  - name: calculator-grpc
-                    match: { path: "/%s/*" }
-                    translator: soap
-                    backend: %s
-                  - name: reflection-v1
-                    match: { path: "/grpc.reflection.v1.ServerReflection/*" }
+                  - name: reflection
+                    match: { paths: [ "/grpc.reflection.v1.ServerReflection/*",
+                                      "/grpc.reflection.v1alpha.ServerReflection/*" ] }
                     translator: grpc-reflection
                     backend: {}
-                  - name: reflection-v1alpha
-                    match: { path: "/grpc.reflection.v1alpha.ServerReflection/*" }
-                    translator: grpc-reflection
-                    backend: {}
-                """.formatted(services.port(), backend, SERVICE, backend));
+                """.formatted(services.port(), SERVICE, backend));
         gateway = GatewayProcess.start(List.of("-Xmx128m"), "run", "--config", config.toString());
         channel = NettyChannelBuilder.forAddress("127.0.0.1", gateway.port("http")).usePlaintext().build();
         calculator = new ReflectedSchema(channel).service(SERVICE);
@@ -133,7 +125,7 @@ class SoapForGrpcClientsTest {
     @Test
     void anUnknownMethodIsUnimplemented() {
         Descriptors.MethodDescriptor add = calculator.findMethodByName("Add");
-        MethodDescriptor<DynamicMessage, DynamicMessage> modulo = method(add, SERVICE + "/Modulo");
+        MethodDescriptor<DynamicMessage, DynamicMessage> modulo = DynamicCalls.method(add, SERVICE + "/Modulo");
         assertThatThrownBy(() -> ClientCalls.blockingUnaryCall(channel, modulo,
                 CallOptions.DEFAULT.withDeadlineAfter(10, TimeUnit.SECONDS), operands("Add", 1, 2)))
                 .isInstanceOfSatisfying(StatusRuntimeException.class,
@@ -158,7 +150,7 @@ class SoapForGrpcClientsTest {
     }
 
     @Test
-    void restClientsKeepTheirRoute() throws Exception {
+    void restClientsUseTheSameRoute() throws Exception {
         HttpResponse<String> response = H1.send(HttpRequest.newBuilder(URI.create(
                         "http://127.0.0.1:" + gateway.port("http") + "/calculator/Add"))
                 .header("content-type", "application/json")
@@ -193,35 +185,15 @@ class SoapForGrpcClientsTest {
     }
 
     private static DynamicMessage call(String operation, DynamicMessage request) {
-        Descriptors.MethodDescriptor method = calculator.findMethodByName(operation);
-        return ClientCalls.blockingUnaryCall(channel, method(method, SERVICE + "/" + operation),
-                CallOptions.DEFAULT.withDeadlineAfter(10, TimeUnit.SECONDS), request);
+        return DynamicCalls.call(channel, calculator, operation, request);
     }
 
-    private static MethodDescriptor<DynamicMessage, DynamicMessage> method(Descriptors.MethodDescriptor method,
-                                                                           String fullName) {
-        return MethodDescriptor.<DynamicMessage, DynamicMessage>newBuilder().setType(MethodDescriptor.MethodType.UNARY)
-                .setFullMethodName(fullName)
-                .setRequestMarshaller(ProtoUtils.marshaller(DynamicMessage.getDefaultInstance(method.getInputType())))
-                .setResponseMarshaller(ProtoUtils.marshaller(DynamicMessage.getDefaultInstance(method.getOutputType())))
-                .build();
-    }
-
-    /** The request of a Calculator operation; fields are found by their JSON names, as a client reads them. */
     private static DynamicMessage operands(String operation, int a, int b) {
-        Descriptors.Descriptor type = calculator.findMethodByName(operation).getInputType();
-        return DynamicMessage.newBuilder(type).setField(byJsonName(type, "intA"), a)
-                .setField(byJsonName(type, "intB"), b).build();
+        return DynamicCalls.operands(calculator, operation, a, b);
     }
 
     private static Object field(DynamicMessage message, String jsonName) {
-        return message.getField(byJsonName(message.getDescriptorForType(), jsonName));
-    }
-
-    private static Descriptors.FieldDescriptor byJsonName(Descriptors.Descriptor type, String jsonName) {
-        return type.getFields().stream().filter(f -> f.getJsonName().equals(jsonName)).findFirst()
-                .orElseThrow(() -> new AssertionError(type.getFullName() + " has no field " + jsonName + ": "
-                        + type.toProto()));
+        return DynamicCalls.field(message, jsonName);
     }
 
     private static ErrorInfo unpack(Any any) {

@@ -28,8 +28,6 @@ public final class ConfigLoader {
     private static final YAMLMapper YAML = new YAMLMapper();
     private static final Set<String> ROOT_KEYS = ordered("dataDir", "listeners", "admin", "limits", "accessLog",
             "drainTimeout", "reload", "upstreams", "routes");
-    private static final Set<String> METHODS = Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS",
-            "TRACE", "CONNECT");
 
     private final List<ConfigException.Problem> problems = new ArrayList<>();
     private final Path baseDirectory;
@@ -216,7 +214,7 @@ public final class ConfigLoader {
             if (!names.add(name)) {
                 item.get("name").problem("duplicate route name '" + name + "'");
             }
-            RouteConfig.Match match = match(item.get("match"));
+            RouteConfig.Match match = MatchReader.read(item.get("match"));
             String stripPrefix = item.text("stripPrefix", null);
             if (stripPrefix != null && !stripPrefix.startsWith("/")) {
                 item.get("stripPrefix").problem("must start with /");
@@ -244,31 +242,6 @@ public final class ConfigLoader {
                     item.get("backend").raw(), stripPrefix, rewrite, policies));
         }
         return routes;
-    }
-
-    private RouteConfig.Match match(ConfigNode node) {
-        node.expectObject(ordered("host", "path", "prefix", "methods", "headers"));
-        String path = node.text("path", null);
-        String prefix = node.text("prefix", null);
-        if (path != null && prefix != null) {
-            node.get("prefix").problem("give either path or prefix, not both");
-        }
-        RouteConfig.PathKind kind = path != null ? RouteConfig.PathKind.TEMPLATE : RouteConfig.PathKind.PREFIX;
-        String value = path != null ? path : prefix != null ? prefix : "/";
-        if (!value.startsWith("/")) {
-            node.get(path != null ? "path" : "prefix").problem("must start with /");
-        }
-        Set<String> methods = new LinkedHashSet<>();
-        for (String method : node.textList("methods")) {
-            String upper = method.toUpperCase(Locale.ROOT);
-            if (!METHODS.contains(upper)) {
-                node.get("methods").problem("unknown HTTP method '" + method + "'");
-            }
-            methods.add(upper);
-        }
-        Map<String, String> headers = new LinkedHashMap<>();
-        node.textMap("headers").forEach((k, v) -> headers.put(k.toLowerCase(Locale.ROOT), v));
-        return new RouteConfig.Match(node.text("host", null), kind, value, methods, headers);
     }
 
     private Path existingFile(ConfigNode node, String key) {
@@ -306,7 +279,7 @@ public final class ConfigLoader {
         return fallback;
     }
 
-    private static Set<String> ordered(String... keys) {
+    static Set<String> ordered(String... keys) {
         return new LinkedHashSet<>(List.of(keys));
     }
 }

@@ -24,20 +24,32 @@ public record RouteConfig(String path, String name, Match match, String translat
     /**
      * What a request must look like for this route.
      *
-     * @param host     exact host, {@code *.example.com}, or null for any
-     * @param pathKind how {@code pathValue} matches
-     * @param methods  upper-case methods; empty = any
-     * @param headers  lower-case header name to exact value, or {@code *} for present
+     * @param host    exact host, {@code *.example.com}, or null for any
+     * @param paths   the request paths served, any of which matches ({@code path}, {@code prefix},
+     *                {@code paths} or {@code prefixes}); never empty
+     * @param methods upper-case methods; empty = any
+     * @param headers lower-case header name to exact value, or {@code *} for present
      */
-    public record Match(String host, PathKind pathKind, String pathValue, Set<String> methods,
+    public record Match(String host, List<MatchPath> paths, Set<String> methods,
                         Map<String, String> headers) {
         public Match {
+            paths = List.copyOf(paths);
             methods = Set.copyOf(methods);
             headers = Map.copyOf(headers);
         }
     }
 
     public enum PathKind { TEMPLATE, PREFIX }
+
+    /**
+     * One path condition of a route.
+     *
+     * @param location where it is written, e.g. {@code routes[2].match.paths[1]}, to place errors found later
+     * @param kind     whether {@code value} is a template or a prefix
+     * @param value    the template or prefix as written
+     */
+    public record MatchPath(String location, PathKind kind, String value) {
+    }
 
     /** One policy of the route's chain: the factory's name and its section. */
     public record PolicyEntry(String path, String name, JsonNode config) {

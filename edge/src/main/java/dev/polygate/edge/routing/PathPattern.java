@@ -53,6 +53,8 @@ public final class PathPattern {
     private final int wildcardCount;
     private final boolean capturesRest;
     private final Set<String> variableNames;
+    /** The text with every variable written as {@code *} or {@code **}: equal shapes match the same paths. */
+    private final String shape;
 
     private PathPattern(Kind kind, String text, Segment[] segments, Set<String> variableNames) {
         this.kind = kind;
@@ -62,6 +64,19 @@ public final class PathPattern {
         this.literalCount = count(segments, SegmentKind.LITERAL);
         this.wildcardCount = count(segments, SegmentKind.ANY_ONE) + count(segments, SegmentKind.REST);
         this.capturesRest = kind == Kind.PREFIX || count(segments, SegmentKind.REST) > 0;
+        this.shape = kind == Kind.TEMPLATE ? shapeOf(segments) : text;
+    }
+
+    private static String shapeOf(Segment[] segments) {
+        StringBuilder shape = new StringBuilder();
+        for (Segment segment : segments) {
+            shape.append('/').append(switch (segment.kind()) {
+                case LITERAL -> segment.text();
+                case VARIABLE, ANY_ONE -> "*";
+                case REST -> "**";
+            });
+        }
+        return shape.toString();
     }
 
     private static int count(Segment[] segments, SegmentKind kind) {
@@ -262,6 +277,14 @@ public final class PathPattern {
             pos = end;
         }
         return pos == length ? length : -1;
+    }
+
+    /**
+     * Whether both patterns match exactly the same paths, such as {@code /users/{id}} and {@code /users/*};
+     * they may differ in what they call their captures.
+     */
+    public boolean matchesSamePathsAs(PathPattern other) {
+        return kind == other.kind && shape.equals(other.shape);
     }
 
     /** Names this pattern captures; used to check rewrite templates at configuration time. */

@@ -4,6 +4,7 @@ import io.netty.handler.codec.http.HttpHeaders;
 
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -14,14 +15,15 @@ import java.util.Set;
  *
  * @param name    unique route name, used in logs and the start-up summary
  * @param host    which hosts the route serves
- * @param path    which normalised paths the route serves
+ * @param paths   which normalised paths the route serves: any of these patterns, each of which takes its own
+ *                place in the {@link RouteTable}'s precedence order
  * @param methods allowed methods in upper case; empty means any method
  * @param headers required request headers by lower-case name: an exact value, or {@value #ANY_VALUE} for
  *                "present with any value"
  * @param target  what a matching request is sent to
  * @param <T>     the target type, left open so routing does not depend on upstream or translator classes
  */
-public record RouteRule<T>(String name, HostPattern host, PathPattern path, Set<String> methods,
+public record RouteRule<T>(String name, HostPattern host, List<PathPattern> paths, Set<String> methods,
                            Map<String, String> headers, T target) {
 
     /** Header condition value meaning the header only has to be present. */
@@ -30,10 +32,19 @@ public record RouteRule<T>(String name, HostPattern host, PathPattern path, Set<
     public RouteRule {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(host, "host");
-        Objects.requireNonNull(path, "path");
+        paths = List.copyOf(paths);
+        if (paths.isEmpty()) {
+            throw new IllegalArgumentException("route '" + name + "' needs at least one path pattern");
+        }
         Objects.requireNonNull(target, "target");
         methods = upperCase(methods == null ? Set.of() : methods);
         headers = lowerCaseNames(headers == null ? Map.of() : headers);
+    }
+
+    /** A route that serves the paths of one pattern. */
+    public RouteRule(String name, HostPattern host, PathPattern path, Set<String> methods,
+                     Map<String, String> headers, T target) {
+        this(name, host, List.of(path), methods, headers, target);
     }
 
     private static Set<String> upperCase(Set<String> methods) {

@@ -5,6 +5,7 @@ import io.netty.handler.codec.http.HttpHeaders;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -17,20 +18,32 @@ import java.util.Set;
  * prefix; see {@link PathPattern}), then a method-restricted route over one that takes any method, then more
  * header conditions over fewer, then configuration order.
  *
+ * <p>A route with several paths takes part once per path, each exactly where a route with only that path
+ * would stand: its specific paths may win over another route while its general ones lose to it. Among equally
+ * specific entries the configuration order decides, routes first, then the order of one route's paths.
+ *
  * @param <T> the route target type
  */
 public final class RouteTable<T> {
 
-    private static final Comparator<RouteRule<?>> MOST_SPECIFIC_FIRST = Comparator
-            .comparingInt((RouteRule<?> rule) -> -rule.host().specificity())
-            .thenComparing(RouteRule::path, PathPattern.MOST_SPECIFIC_FIRST)
-            .thenComparing(rule -> rule.methods().isEmpty())
-            .thenComparingInt(rule -> -rule.headers().size());
+    private static final Comparator<Entry<?>> MOST_SPECIFIC_FIRST = Comparator
+            .comparingInt((Entry<?> entry) -> -entry.rule().host().specificity())
+            .thenComparing(Entry::path, PathPattern.MOST_SPECIFIC_FIRST)
+            .thenComparing(entry -> entry.rule().methods().isEmpty())
+            .thenComparingInt(entry -> -entry.rule().headers().size());
 
+    /** One path of one route: the unit that is ordered and matched. */
+    private record Entry<T>(RouteRule<T> rule, PathPattern path) {
+    }
+
+    private final List<Entry<T>> entries;
     private final List<RouteRule<T>> rules;
 
-    private RouteTable(List<RouteRule<T>> rules) {
-        this.rules = rules;
+    private RouteTable(List<Entry<T>> entries) {
+        this.entries = entries;
+        Set<RouteRule<T>> firstSeen = new LinkedHashSet<>();
+        entries.forEach(entry -> firstSeen.add(entry.rule()));
+        this.rules = List.copyOf(firstSeen);
     }
 
     /**
@@ -41,15 +54,16 @@ public final class RouteTable<T> {
      */
     public static <T> RouteTable<T> of(List<RouteRule<T>> rulesInConfigOrder) {
         Set<String> names = new HashSet<>();
+        List<Entry<T>> entries = new ArrayList<>();
         for (RouteRule<T> rule : rulesInConfigOrder) {
             if (!names.add(rule.name())) {
                 throw new IllegalArgumentException("route name '" + rule.name() + "' is used more than once");
             }
+            rule.paths().forEach(path -> entries.add(new Entry<>(rule, path)));
         }
-        List<RouteRule<T>> sorted = new ArrayList<>(rulesInConfigOrder);
-        // List.sort is stable, which is what keeps configuration order among equally specific routes.
-        sorted.sort(MOST_SPECIFIC_FIRST);
-        return new RouteTable<>(List.copyOf(sorted));
+        // List.sort is stable, which is what keeps configuration order among equally specific entries.
+        entries.sort(MOST_SPECIFIC_FIRST);
+        return new RouteTable<>(List.copyOf(entries));
     }
 
     /**
@@ -62,10 +76,11 @@ public final class RouteTable<T> {
      * @return the winning route and its captures, or empty when no route matches
      */
     public Optional<RouteMatch<T>> match(String host, String normalizedPath, String method, HttpHeaders headers) {
-        for (RouteRule<T> rule : rules) {
+        for (Entry<T> entry : entries) {
+            RouteRule<T> rule = entry.rule();
             // Cheapest checks first; the path match is the only step that may allocate, and only on success.
             if (rule.host().matches(host) && rule.acceptsMethodAndHeaders(method, headers)) {
-                Optional<PathMatch> path = rule.path().match(normalizedPath);
+                Optional<PathMatch> path = entry.path().match(normalizedPath);
                 if (path.isPresent()) {
                     return Optional.of(new RouteMatch<>(rule, path.get()));
                 }
@@ -74,7 +89,10 @@ public final class RouteTable<T> {
         return Optional.empty();
     }
 
-    /** The routes in precedence order, as {@link #match} tries them; for the start-up summary. */
+    /**
+     * The routes in the order {@link #match} first tries them (a route with several paths where its most
+     * specific one stands); for the start-up summary and the admin listing.
+     */
     public List<RouteRule<T>> rules() {
         return rules;
     }

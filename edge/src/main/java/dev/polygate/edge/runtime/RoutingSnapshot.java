@@ -5,7 +5,6 @@ import dev.polygate.edge.config.RouteConfig;
 import dev.polygate.edge.policy.BodyLimitPolicy;
 import dev.polygate.edge.routing.HostPattern;
 import dev.polygate.edge.routing.PathPattern;
-import dev.polygate.edge.routing.PathRewriter;
 import dev.polygate.edge.routing.RouteRule;
 import dev.polygate.edge.routing.RouteTable;
 import dev.polygate.spi.ApiDocument;
@@ -22,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.stream.Collectors;
 
 /**
  * Everything a configuration decides about requests: the route table with each route's policy chain and
@@ -47,7 +47,7 @@ public final class RoutingSnapshot implements AutoCloseable {
     public static RoutingSnapshot build(GatewayConfig config, Extensions extensions, TranslatorContext baseContext)
             throws ConfigException {
         DocumentsAwareContext context = new DocumentsAwareContext(baseContext,
-                config.routes().stream().map(RouteConfig::name).collect(java.util.stream.Collectors.toSet()));
+                config.routes().stream().map(RouteConfig::name).collect(Collectors.toSet()));
         List<ConfigException.Problem> problems = new ArrayList<>();
         List<RouteRule<RouteEntry>> rules = new ArrayList<>();
         List<Translator> translators = new ArrayList<>();
@@ -74,22 +74,7 @@ public final class RoutingSnapshot implements AutoCloseable {
             throws ConfigException {
         List<ConfigException.Problem> problems = new ArrayList<>();
         RouteConfig.Match match = route.match();
-        PathPattern pattern = null;
-        String matchPath = ConfigPaths.join(route.path(), match.pathKind() == RouteConfig.PathKind.TEMPLATE
-                ? "match.path" : "match.prefix");
-        try {
-            pattern = match.pathKind() == RouteConfig.PathKind.TEMPLATE
-                    ? PathPattern.template(match.pathValue()) : PathPattern.prefix(match.pathValue());
-            if (route.rewrite() != null) {
-                try {
-                    PathRewriter.validate(route.rewrite(), pattern);
-                } catch (IllegalArgumentException e) {
-                    problems.add(new ConfigException.Problem(ConfigPaths.join(route.path(), "rewrite"), e.getMessage()));
-                }
-            }
-        } catch (IllegalArgumentException e) {
-            problems.add(new ConfigException.Problem(matchPath, e.getMessage()));
-        }
+        List<PathPattern> paths = RoutePathCompiler.compile(route, problems);
         HostPattern host = null;
         try {
             host = HostPattern.parse(match.host());
@@ -125,16 +110,20 @@ public final class RoutingSnapshot implements AutoCloseable {
         for (int i = policies.size() - 1; i >= 0; i--) {
             chain = new PolicyLink(policies.get(i), chain);
         }
-        RouteEntry entry = new RouteEntry(route.name(), route.translator(), chain, route.stripPrefix(), route.rewrite(),
-                pattern);
-        return new RouteRule<>(route.name(), host, pattern, match.methods(), match.headers(), entry);
+        RouteEntry entry = new RouteEntry(route.name(), route.translator(), chain, route.stripPrefix(), route.rewrite());
+        return new RouteRule<>(route.name(), host, paths, match.methods(), match.headers(), entry);
     }
 
-    /** The routes in precedence order, for the start-up summary. */
+    /**
+     * The routes in precedence order (of their most specific path), each with its translator and every path it
+     * matches, such as {@code greeter -> grpc (template /v1/greeter/**, template /demo.greeter.v1.Greeter/*)};
+     * for the start-up summary and the admin API's {@code /routes}.
+     */
     public List<String> describe() {
         List<String> lines = new ArrayList<>();
         for (RouteRule<RouteEntry> rule : table.rules()) {
-            lines.add(rule.name() + " -> " + rule.target().translatorName());
+            lines.add(rule.name() + " -> " + rule.target().translatorName() + " ("
+                    + rule.paths().stream().map(PathPattern::toString).collect(Collectors.joining(", ")) + ")");
         }
         return lines;
     }

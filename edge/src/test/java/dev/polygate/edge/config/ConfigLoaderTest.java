@@ -53,7 +53,8 @@ class ConfigLoaderTest {
         RouteConfig route = config.routes().get(0);
         assertThat(route.match().methods()).containsExactlyInAnyOrder("GET", "POST");
         assertThat(route.match().headers()).containsEntry("x-env", "canary");
-        assertThat(route.match().pathKind()).isEqualTo(RouteConfig.PathKind.TEMPLATE);
+        assertThat(route.match().paths()).containsExactly(new RouteConfig.MatchPath("routes[0].match.path",
+                RouteConfig.PathKind.TEMPLATE, "/users/{id}/orders/**"));
         assertThat(route.policies()).singleElement().satisfies(p -> {
             assertThat(p.name()).isEqualTo("bodyLimit");
             assertThat(p.path()).isEqualTo("routes[0].policies[0].bodyLimit");
@@ -90,6 +91,69 @@ class ConfigLoaderTest {
         assertThat(e.problems()).extracting(ConfigException.Problem::path).contains(
                 "drainTimeout", "limits.maxHeaderSize", "listeners[0].port", "upstreams.u.endpoints[0]",
                 "routes[0].match.path", "routes[0].backend");
+    }
+
+    @Test
+    void pathsAndPrefixesAreListsReadInOrderEachWithItsYamlPath() throws Exception {
+        GatewayConfig config = parse("""
+                routes:
+                  - name: calculator
+                    match: { paths: [ "/calculator/**", "/soap.calculator.Calculator/*" ], methods: [ POST ] }
+                    translator: test-echo
+                  - name: legacy
+                    match: { prefixes: [ /old, /older/ ] }
+                    translator: test-echo
+                  - name: everything
+                    translator: test-echo
+                """);
+        assertThat(config.routes().get(0).match().paths()).containsExactly(
+                new RouteConfig.MatchPath("routes[0].match.paths[0]", RouteConfig.PathKind.TEMPLATE, "/calculator/**"),
+                new RouteConfig.MatchPath("routes[0].match.paths[1]", RouteConfig.PathKind.TEMPLATE,
+                        "/soap.calculator.Calculator/*"));
+        assertThat(config.routes().get(0).match().methods()).containsExactly("POST");
+        assertThat(config.routes().get(1).match().paths()).containsExactly(
+                new RouteConfig.MatchPath("routes[1].match.prefixes[0]", RouteConfig.PathKind.PREFIX, "/old"),
+                new RouteConfig.MatchPath("routes[1].match.prefixes[1]", RouteConfig.PathKind.PREFIX, "/older/"));
+        assertThat(config.routes().get(2).match().paths()).containsExactly(
+                new RouteConfig.MatchPath("routes[2].match.prefix", RouteConfig.PathKind.PREFIX, "/"));
+    }
+
+    @Test
+    void badPathListsAreErrorsAtTheExactEntry() {
+        ConfigException e = errors("""
+                routes:
+                  - { name: empty, match: { paths: [] }, translator: test-echo }
+                  - { name: no-prefixes, match: { prefixes: [] }, translator: test-echo }
+                  - { name: relative, match: { paths: [ "/a/**", "b/**" ] }, translator: test-echo }
+                  - { name: not-text, match: { prefixes: [ /a, { p: /b } ] }, translator: test-echo }
+                  - { name: not-a-list, match: { paths: "/a/**" }, translator: test-echo }
+                """);
+        assertThat(e.problems()).containsExactlyInAnyOrder(
+                new ConfigException.Problem("routes[0].match.paths", "is empty; give at least one path template"),
+                new ConfigException.Problem("routes[1].match.prefixes", "is empty; give at least one prefix"),
+                new ConfigException.Problem("routes[2].match.paths[1]", "must start with /"),
+                new ConfigException.Problem("routes[3].match.prefixes[1]", "must be a string"),
+                new ConfigException.Problem("routes[4].match.paths", "must be a list"));
+    }
+
+    @Test
+    void aRouteGivesOnlyOneOfPathPrefixPathsAndPrefixes() {
+        ConfigException e = errors("""
+                routes:
+                  - { name: a, match: { path: /a, paths: [ /b ] }, translator: test-echo }
+                  - { name: b, match: { prefixes: [ /a ], prefix: /b }, translator: test-echo }
+                  - { name: c, match: { paths: [ /a ], prefixes: [ /b ] }, translator: test-echo }
+                  - { name: d, match: { path: /a, prefix: /b }, translator: test-echo }
+                """);
+        assertThat(e.problems()).containsExactlyInAnyOrder(
+                new ConfigException.Problem("routes[0].match.paths",
+                        "give only one of path, prefix, paths and prefixes; this route already has path"),
+                new ConfigException.Problem("routes[1].match.prefixes",
+                        "give only one of path, prefix, paths and prefixes; this route already has prefix"),
+                new ConfigException.Problem("routes[2].match.prefixes",
+                        "give only one of path, prefix, paths and prefixes; this route already has paths"),
+                new ConfigException.Problem("routes[3].match.prefix",
+                        "give only one of path, prefix, paths and prefixes; this route already has path"));
     }
 
     @Test

@@ -177,4 +177,20 @@ class PathPatternTest {
         assertThat(PathPattern.template("/u/{id}")).hasToString("template /u/{id}");
         assertThat(PathPattern.exact("/")).hasToString("exact /");
     }
+
+    @Test
+    void patternsThatDifferOnlyInVariableNamesMatchTheSamePaths() {
+        assertThat(PathPattern.template("/users/{id}/**").matchesSamePathsAs(PathPattern.template("/users/*/{rest=**}")))
+                .isTrue();
+        assertThat(PathPattern.template("/a/{x}").matchesSamePathsAs(PathPattern.template("/a/{y}"))).isTrue();
+        assertThat(PathPattern.template("/a").matchesSamePathsAs(PathPattern.exact("/a"))).isTrue();
+        assertThat(PathPattern.prefix("/api").matchesSamePathsAs(PathPattern.prefix("/api"))).isTrue();
+
+        assertThat(PathPattern.template("/a/{x}").matchesSamePathsAs(PathPattern.template("/a/{x}/**"))).isFalse();
+        assertThat(PathPattern.template("/a/*").matchesSamePathsAs(PathPattern.template("/b/*"))).isFalse();
+        assertThat(PathPattern.prefix("/api").matchesSamePathsAs(PathPattern.prefix("/api/"))).isFalse();
+        assertThat(PathPattern.prefix("/a").matchesSamePathsAs(PathPattern.exact("/a"))).isFalse();
+        // A literal "*" cannot be written in a template, so shapes of literals and wildcards never collide.
+        assertThat(PathPattern.template("/a/**").matchesSamePathsAs(PathPattern.template("/a/*"))).isFalse();
+    }
 }

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -128,5 +129,33 @@ class PathRewriterTest {
             PathRewriter.validate("/api/v{version}/x", PathPattern.template("/{version}/x"));
             PathRewriter.validate(null, PathPattern.exact("/"));
         }).doesNotThrowAnyException();
+    }
+
+    /** The upstream path for a request routed by a table holding one route with the given paths. */
+    private static String rewriteThroughTable(List<PathPattern> paths, String path, String strip, String template) {
+        paths.forEach(pattern -> PathRewriter.validate(template, pattern));
+        RouteTable<String> table = RouteTable.of(List.of(
+                new RouteRule<>("r", HostPattern.parse("*"), paths, Set.of(), Map.of(), "t")));
+        RouteMatch<String> match = table.match("h", path, "GET", null).orElseThrow();
+        return PathRewriter.rewrite(path, null, match, strip, template);
+    }
+
+    @Test
+    void aRouteWithSeveralPathsRewritesWithTheCapturesOfThePathThatMatched() {
+        List<PathPattern> paths = List.of(PathPattern.template("/users/{id}/**"),
+                PathPattern.template("/accounts/{id}/profile/{rest=**}"));
+        assertThat(rewriteThroughTable(paths, "/users/7/a/b", null, "/v2/users/{id}/{**}")).isEqualTo("/v2/users/7/a/b");
+        assertThat(rewriteThroughTable(paths, "/accounts/8/profile/c", null, "/v2/users/{id}/{**}"))
+                .isEqualTo("/v2/users/8/c");
+        assertThat(rewriteThroughTable(paths, "/accounts/9/profile", null, "/v2/users/{id}/{**}"))
+                .isEqualTo("/v2/users/9");
+    }
+
+    @Test
+    void stripPrefixAppliesToThePathsThatStartWithItAndLeavesTheOthers() {
+        List<PathPattern> paths = List.of(PathPattern.prefix("/api"), PathPattern.template("/svc.Calc/*"));
+        assertThat(rewriteThroughTable(paths, "/api/users", "/api", null)).isEqualTo("/users");
+        assertThat(rewriteThroughTable(paths, "/api", "/api", null)).isEqualTo("/");
+        assertThat(rewriteThroughTable(paths, "/svc.Calc/Add", "/api", null)).isEqualTo("/svc.Calc/Add");
     }
 }

@@ -189,6 +189,114 @@ class RouteTableTest {
         assertThat(rule.headers()).containsExactlyEntriesOf(Map.of("x-key", "v"));
     }
 
+    private static RouteRule<String> rule(String name, List<PathPattern> paths) {
+        return new RouteRule<>(name, HostPattern.parse("*"), paths, Set.of(), Map.of(), name);
+    }
+
+    @Test
+    void aRouteWithSeveralPathsServesEachOfThem() {
+        RouteTable<String> table = RouteTable.of(List.of(
+                rule("calculator", List.of(PathPattern.template("/calculator/**"),
+                        PathPattern.template("/soap.calculator.Calculator/*"))),
+                rule("other", "*", PathPattern.prefix("/other"))));
+        assertThat(route(table, "h", "/calculator/Add")).contains("calculator");
+        assertThat(route(table, "h", "/calculator")).contains("calculator");
+        assertThat(route(table, "h", "/soap.calculator.Calculator/Add")).contains("calculator");
+        assertThat(route(table, "h", "/soap.calculator.Calculator/Add/more")).isEmpty();
+        assertThat(route(table, "h", "/soap.calculator.Other/Add")).isEmpty();
+        assertThat(route(table, "h", "/other/x")).contains("other");
+    }
+
+    @Test
+    void theMatchCarriesTheCapturesOfThePathThatMatched() {
+        RouteTable<String> table = RouteTable.of(List.of(rule("users", List.of(
+                PathPattern.template("/users/{id}/files/**"), PathPattern.template("/people/{name}")))));
+        assertThat(table.match("h", "/users/7/files/a/b", "GET", NO_HEADERS)).hasValueSatisfying(match -> {
+            assertThat(match.path().variables()).containsExactlyEntriesOf(Map.of("id", "7"));
+            assertThat(match.path().rest()).isEqualTo("a/b");
+        });
+        assertThat(table.match("h", "/people/ann", "GET", NO_HEADERS)).hasValueSatisfying(match -> {
+            assertThat(match.path().variables()).containsExactlyEntriesOf(Map.of("name", "ann"));
+            assertThat(match.path().rest()).isEmpty();
+        });
+    }
+
+    /** Each path of a route with several stands where a route with only that path would stand. */
+    @ParameterizedTest
+    @ValueSource(strings = {"/api/users/1", "/api/users/1/x", "/api/other", "/api", "/users/7", "/users/7/x",
+            "/users", "/users/me", "/nowhere"})
+    void eachPathTakesPartAsASinglePathRouteWould(String path) {
+        PathPattern apiRest = PathPattern.template("/api/**");
+        PathPattern user = PathPattern.template("/users/{id}");
+        List<RouteRule<String>> others = List.of(
+                rule("api-user", "*", PathPattern.template("/api/users/{id}")),
+                rule("users-prefix", "*", PathPattern.prefix("/users")),
+                rule("me", "*", PathPattern.exact("/users/me")));
+        RouteTable<String> merged = RouteTable.of(concat(List.of(rule("mixed", List.of(apiRest, user))), others));
+        RouteTable<String> split = RouteTable.of(concat(List.of(rule("mixed", "*", apiRest),
+                rule("mixed-2", "*", user)), others));
+
+        assertThat(route(merged, "h", path)).isEqualTo(route(split, "h", path).map(name -> name.replace("-2", "")));
+        assertThat(route(merged, "h", "/api/users/1")).contains("api-user");
+        assertThat(route(merged, "h", "/users/7")).contains("mixed");
+        assertThat(route(merged, "h", "/users/7/x")).contains("users-prefix");
+    }
+
+    private static List<RouteRule<String>> concat(List<RouteRule<String>> first, List<RouteRule<String>> second) {
+        List<RouteRule<String>> all = new java.util.ArrayList<>(first);
+        all.addAll(second);
+        return all;
+    }
+
+    @Test
+    void equallySpecificPathsAreTriedInConfigurationOrderOfRoutesThenOfPaths() {
+        RouteTable<String> table = RouteTable.of(List.of(
+                rule("first", List.of(PathPattern.prefix("/x"), PathPattern.prefix("/y"))),
+                rule("second", List.of(PathPattern.prefix("/y"), PathPattern.prefix("/z")))));
+        assertThat(route(table, "h", "/y/1")).contains("first");
+        assertThat(route(table, "h", "/z/1")).contains("second");
+
+        // Within one route, the path listed first wins a tie, and its captures are the ones reported.
+        RouteTable<String> ties = RouteTable.of(List.of(rule("r", List.of(
+                PathPattern.template("/{section}/b"), PathPattern.template("/a/{item}")))));
+        assertThat(ties.match("h", "/a/b", "GET", NO_HEADERS)).hasValueSatisfying(match ->
+                assertThat(match.path().variables()).containsExactlyEntriesOf(Map.of("section", "a")));
+        RouteTable<String> reversed = RouteTable.of(List.of(rule("r", List.of(
+                PathPattern.template("/a/{item}"), PathPattern.template("/{section}/b")))));
+        assertThat(reversed.match("h", "/a/b", "GET", NO_HEADERS)).hasValueSatisfying(match ->
+                assertThat(match.path().variables()).containsExactlyEntriesOf(Map.of("item", "b")));
+    }
+
+    @Test
+    void hostMethodsAndHeadersApplyToEveryPath() {
+        RouteRule<String> writes = new RouteRule<>("writes", HostPattern.parse("api.example.com"),
+                List.of(PathPattern.prefix("/a"), PathPattern.prefix("/b")), Set.of("POST"),
+                Map.of("x-tenant", "*"), "writes");
+        RouteTable<String> table = RouteTable.of(List.of(writes, rule("any", "*", PathPattern.prefix("/"))));
+        HttpHeaders tenant = new DefaultHttpHeaders().add("x-tenant", "t1");
+        for (String path : List.of("/a/1", "/b/1")) {
+            assertThat(route(table, "api.example.com", path, "POST", tenant)).contains("writes");
+            assertThat(route(table, "other.example.com", path, "POST", tenant)).contains("any");
+            assertThat(route(table, "api.example.com", path, "GET", tenant)).contains("any");
+            assertThat(route(table, "api.example.com", path, "POST", NO_HEADERS)).contains("any");
+        }
+    }
+
+    @Test
+    void aRouteWithSeveralPathsIsListedOnceWhereItsMostSpecificPathStands() {
+        RouteTable<String> table = RouteTable.of(List.of(
+                rule("catch-all", "*", PathPattern.prefix("/")),
+                rule("template", "*", PathPattern.template("/t/{x}")),
+                rule("several", List.of(PathPattern.prefix("/p"), PathPattern.exact("/e")))));
+        assertThat(table.rules()).extracting(RouteRule::name).containsExactly("several", "template", "catch-all");
+    }
+
+    @Test
+    void aRouteNeedsAPath() {
+        assertThatThrownBy(() -> rule("none", List.of()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("none");
+    }
+
     /** The reason the normaliser exists: a public route must not be a way into an admin route. */
     @ParameterizedTest
     @ValueSource(strings = {"/public/../admin", "/public/%2e%2e/admin", "/public/%2E%2E/admin", "/public/.%2e/admin",
