@@ -119,8 +119,8 @@ class SoapBindingsThroughGatewayTest {
         JsonNode problem = SoapRest.json(fault);
         assertThat(problem.path("faultcode").asText()).isEqualTo("Receiver");
         assertThat(problem.path("reason").asText()).isEqualTo("unknown sensor x-9");
-        assertThat(problem.path("detail").path("sensor").asText()).as(fault.body()).isEqualTo("x-9");
-        assertThat(problem.path("detail").path("code").asInt()).isEqualTo(404);
+        assertThat(problem.path("faultDetail").path("sensor").asText()).as(fault.body()).isEqualTo("x-9");
+        assertThat(problem.path("faultDetail").path("code").asInt()).isEqualTo(404);
     }
 
     @Test

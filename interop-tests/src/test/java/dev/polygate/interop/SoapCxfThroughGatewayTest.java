@@ -95,8 +95,8 @@ class SoapCxfThroughGatewayTest {
             JsonNode problem = SoapRest.json(response);
             assertThat(problem.path("faultcode").asText()).isIn("Server", "Receiver");
             assertThat(problem.path("reason").asText()).isEqualTo("shipment nope not found");
-            assertThat(problem.path("detail").path("reference").asText()).as(response.body()).isEqualTo("nope");
-            assertThat(problem.path("detail").path("code").asInt()).isEqualTo(404);
+            assertThat(problem.path("faultDetail").path("reference").asText()).as(response.body()).isEqualTo("nope");
+            assertThat(problem.path("faultDetail").path("code").asInt()).isEqualTo(404);
         }
     }
 

@@ -146,8 +146,8 @@ class SoapRichTypesThroughGatewayTest {
         assertThat(problem.path("code").asText()).isEqualTo("SOAP_FAULT");
         assertThat(problem.path("faultcode").asText()).isEqualTo("Server");
         assertThat(problem.path("reason").asText()).isEqualTo("no order 42");
-        assertThat(problem.path("detail").path("orderId").asText()).as(response.body()).isEqualTo("42");
-        assertThat(problem.path("detail").path("reason").asText()).isEqualTo("unknown order");
+        assertThat(problem.path("faultDetail").path("orderId").asText()).as(response.body()).isEqualTo("42");
+        assertThat(problem.path("faultDetail").path("reason").asText()).isEqualTo("unknown order");
         assertThat(SoapRest.json(rest.post("/orders/CancelOrder", "{\"orderId\":\"1\"}")).path("cancelled")
                 .asBoolean()).isTrue();
     }

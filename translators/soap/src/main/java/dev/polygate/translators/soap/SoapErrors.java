@@ -111,7 +111,9 @@ final class SoapErrors implements ErrorRenderer {
             }
             out.writeEndArray();
         }
-        out.writeStringField("reason", status.message() == null ? "" : status.message());
+        String reason = status.message() == null ? "" : status.message();
+        out.writeStringField("reason", reason);
+        out.writeStringField("detail", reason); // RFC 9457's human-readable text, for generic problem readers
         for (String key : new String[] {"actor", "node", "role"}) {
             if (meta.containsKey(key)) {
                 out.writeStringField(key, meta.get(key));
@@ -119,11 +121,11 @@ final class SoapErrors implements ErrorRenderer {
         }
         DynamicMessage detail = detail(status);
         if (detail != null) {
-            out.writeFieldName("detail");
+            out.writeFieldName("faultDetail");
             out.writeRawValue(json.print(detail));
         } else if (meta.containsKey("detailXml")) {
             // a detail no wsdl:fault declares is still worth reading, as the XML it was
-            out.writeStringField("detail", meta.get("detailXml"));
+            out.writeStringField("faultDetailXml", meta.get("detailXml"));
         }
     }
 

@@ -29,7 +29,8 @@ class SoapErrorsTest {
         assertThat(rendered.httpStatus()).isEqualTo(400);
         assertThat(rendered.contentType()).isEqualTo("application/problem+json");
         assertThat(body(rendered)).contains("\"title\":\"SOAP Fault\"", "\"status\":400", "\"code\":\"SOAP_FAULT\"",
-                "\"faultcode\":\"Client\"", "\"reason\":\"intA is not a number\"");
+                "\"faultcode\":\"Client\"", "\"reason\":\"intA is not a number\"",
+                "\"detail\":\"intA is not a number\"");
     }
 
     @Test
