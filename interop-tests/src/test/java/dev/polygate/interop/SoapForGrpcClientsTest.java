@@ -1,5 +1,7 @@
 package dev.polygate.interop;
 
+import static dev.polygate.interop.DynamicGrpc.byJsonName;
+import static dev.polygate.interop.DynamicGrpc.field;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -15,7 +17,6 @@ import io.grpc.MethodDescriptor;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
-import io.grpc.protobuf.ProtoUtils;
 import io.grpc.protobuf.StatusProto;
 import io.grpc.stub.ClientCalls;
 import java.net.URI;
@@ -133,7 +134,7 @@ class SoapForGrpcClientsTest {
     @Test
     void anUnknownMethodIsUnimplemented() {
         Descriptors.MethodDescriptor add = calculator.findMethodByName("Add");
-        MethodDescriptor<DynamicMessage, DynamicMessage> modulo = method(add, SERVICE + "/Modulo");
+        MethodDescriptor<DynamicMessage, DynamicMessage> modulo = DynamicGrpc.method(add, SERVICE + "/Modulo");
         assertThatThrownBy(() -> ClientCalls.blockingUnaryCall(channel, modulo,
                 CallOptions.DEFAULT.withDeadlineAfter(10, TimeUnit.SECONDS), operands("Add", 1, 2)))
                 .isInstanceOfSatisfying(StatusRuntimeException.class,
@@ -193,18 +194,7 @@ class SoapForGrpcClientsTest {
     }
 
     private static DynamicMessage call(String operation, DynamicMessage request) {
-        Descriptors.MethodDescriptor method = calculator.findMethodByName(operation);
-        return ClientCalls.blockingUnaryCall(channel, method(method, SERVICE + "/" + operation),
-                CallOptions.DEFAULT.withDeadlineAfter(10, TimeUnit.SECONDS), request);
-    }
-
-    private static MethodDescriptor<DynamicMessage, DynamicMessage> method(Descriptors.MethodDescriptor method,
-                                                                           String fullName) {
-        return MethodDescriptor.<DynamicMessage, DynamicMessage>newBuilder().setType(MethodDescriptor.MethodType.UNARY)
-                .setFullMethodName(fullName)
-                .setRequestMarshaller(ProtoUtils.marshaller(DynamicMessage.getDefaultInstance(method.getInputType())))
-                .setResponseMarshaller(ProtoUtils.marshaller(DynamicMessage.getDefaultInstance(method.getOutputType())))
-                .build();
+        return DynamicGrpc.call(channel, calculator.findMethodByName(operation), request);
     }
 
     /** The request of a Calculator operation; fields are found by their JSON names, as a client reads them. */
@@ -212,16 +202,6 @@ class SoapForGrpcClientsTest {
         Descriptors.Descriptor type = calculator.findMethodByName(operation).getInputType();
         return DynamicMessage.newBuilder(type).setField(byJsonName(type, "intA"), a)
                 .setField(byJsonName(type, "intB"), b).build();
-    }
-
-    private static Object field(DynamicMessage message, String jsonName) {
-        return message.getField(byJsonName(message.getDescriptorForType(), jsonName));
-    }
-
-    private static Descriptors.FieldDescriptor byJsonName(Descriptors.Descriptor type, String jsonName) {
-        return type.getFields().stream().filter(f -> f.getJsonName().equals(jsonName)).findFirst()
-                .orElseThrow(() -> new AssertionError(type.getFullName() + " has no field " + jsonName + ": "
-                        + type.toProto()));
     }
 
     private static ErrorInfo unpack(Any any) {
