@@ -142,9 +142,9 @@ class DemoTest {
         ManagedChannel channel = NettyChannelBuilder.forAddress("localhost", demo.port("http")).usePlaintext().build();
         try {
             Descriptors.ServiceDescriptor calculator = new ReflectedSchema(channel).service("soap.calculator.Calculator");
-            DynamicMessage sum = DynamicCalls.call(channel, calculator, "Add",
-                    DynamicCalls.operands(calculator, "Add", 2, 3));
-            assertThat(DynamicCalls.field(sum, "AddResult")).isEqualTo(5);
+            DynamicMessage sum = DynamicGrpc.call(channel, calculator.findMethodByName("Add"),
+                    DynamicGrpc.operands(calculator, "Add", 2, 3));
+            assertThat(DynamicGrpc.field(sum, "AddResult")).isEqualTo(5);
         } finally {
             channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
         }

@@ -1,5 +1,7 @@
 package dev.polygate.interop;
 
+import static dev.polygate.interop.DynamicGrpc.byJsonName;
+import static dev.polygate.interop.DynamicGrpc.field;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -125,7 +127,7 @@ class SoapForGrpcClientsTest {
     @Test
     void anUnknownMethodIsUnimplemented() {
         Descriptors.MethodDescriptor add = calculator.findMethodByName("Add");
-        MethodDescriptor<DynamicMessage, DynamicMessage> modulo = DynamicCalls.method(add, SERVICE + "/Modulo");
+        MethodDescriptor<DynamicMessage, DynamicMessage> modulo = DynamicGrpc.method(add, SERVICE + "/Modulo");
         assertThatThrownBy(() -> ClientCalls.blockingUnaryCall(channel, modulo,
                 CallOptions.DEFAULT.withDeadlineAfter(10, TimeUnit.SECONDS), operands("Add", 1, 2)))
                 .isInstanceOfSatisfying(StatusRuntimeException.class,
@@ -185,15 +187,11 @@ class SoapForGrpcClientsTest {
     }
 
     private static DynamicMessage call(String operation, DynamicMessage request) {
-        return DynamicCalls.call(channel, calculator, operation, request);
+        return DynamicGrpc.call(channel, calculator.findMethodByName(operation), request);
     }
 
     private static DynamicMessage operands(String operation, int a, int b) {
-        return DynamicCalls.operands(calculator, operation, a, b);
-    }
-
-    private static Object field(DynamicMessage message, String jsonName) {
-        return DynamicCalls.field(message, jsonName);
+        return DynamicGrpc.operands(calculator, operation, a, b);
     }
 
     private static ErrorInfo unpack(Any any) {

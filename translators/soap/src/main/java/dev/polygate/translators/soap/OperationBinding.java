@@ -8,9 +8,9 @@ import javax.xml.namespace.QName;
 
 /**
  * Everything a call of one SOAP operation needs: the message types on both sides, where they sit in the
- * Body, the action, and the declared faults' detail types.
+ * Body, the action, the declared faults' detail types, and the SOAP headers HTTP request headers give.
  */
 record OperationBinding(String name, SoapVersion version, String soapAction, Descriptor inputType,
                         BodyShape inputShape, Descriptor outputType, BodyShape outputShape,
-                        Map<QName, Descriptor> faultDetails) {
+                        Map<QName, Descriptor> faultDetails, HeadersFromHttp headersFromHttp) {
 }

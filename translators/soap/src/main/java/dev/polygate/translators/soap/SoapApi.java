@@ -22,13 +22,15 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import javax.xml.namespace.QName;
 
 /**
  * A WSDL port as the gateway exposes it: its XSD compiled into protobuf messages, one protobuf service whose
  * methods are the port's operations with their REST bindings ({@code POST prefix/Operation} unless configured
  * otherwise), and per method what a SOAP call needs. This is what makes one SOAP operation reachable from
- * every client protocol the gateway speaks.
+ * every client protocol the gateway speaks. A request or response with declared SOAP headers is a message of its
+ * own: the body's fields and a {@code header} object with one field per header part.
  */
 record SoapApi(Descriptors.ServiceDescriptor service, CompiledSchema schema, Map<String, OperationBinding> bindings) {
 
@@ -38,12 +40,15 @@ record SoapApi(Descriptors.ServiceDescriptor service, CompiledSchema schema, Map
         String protoPackage = "soap." + Names.packageSegment(serviceName);
         List<QName> elements = new ArrayList<>();
         List<SchemaRequest.RpcMessage> rpcMessages = new ArrayList<>();
+        List<SchemaRequest.HeaderedMessage> headered = new ArrayList<>();
         for (WsdlOperation op : port.operations()) {
             if (op.oneWay()) {
                 continue; // no answer to give a REST client; not exposed
             }
             collect(op, op.input(), false, elements, rpcMessages);
             collect(op, op.output(), true, elements, rpcMessages);
+            headered(op, op.input(), op.inputHeaders(), false).ifPresent(headered::add);
+            headered(op, op.output(), op.outputHeaders(), true).ifPresent(headered::add);
             for (WsdlFault fault : op.faults()) {
                 if (fault.element() != null && !elements.contains(fault.element())) {
                     elements.add(fault.element());
@@ -51,7 +56,8 @@ record SoapApi(Descriptors.ServiceDescriptor service, CompiledSchema schema, Map
             }
         }
         CompiledSchema schema = SchemaCompiler.compile(wsdl.schemas(),
-                new SchemaRequest(protoPackage, protoPackage.replace('.', '/') + "/types.proto", elements, rpcMessages));
+                new SchemaRequest(protoPackage, protoPackage.replace('.', '/') + "/types.proto", elements, rpcMessages,
+                        headered));
 
         ServiceDescriptorProto.Builder service = ServiceDescriptorProto.newBuilder().setName(serviceName);
         Map<String, Shapes> shapes = new LinkedHashMap<>();
@@ -59,7 +65,8 @@ record SoapApi(Descriptors.ServiceDescriptor service, CompiledSchema schema, Map
             if (op.oneWay()) {
                 continue;
             }
-            Shapes s = new Shapes(shape(op, op.input(), false, schema), shape(op, op.output(), true, schema));
+            Shapes s = new Shapes(shape(op, op.input(), op.inputHeaders(), false, schema),
+                    shape(op, op.output(), op.outputHeaders(), true, schema));
             shapes.put(op.name(), s);
             SoapRouteConfig.OperationRoute route = config.operations().get(op.name());
             HttpRule rule = route == null
@@ -82,6 +89,9 @@ record SoapApi(Descriptors.ServiceDescriptor service, CompiledSchema schema, Map
                     + e.getMessage());
         }
         Descriptors.ServiceDescriptor descriptor = built.getServices().get(0);
+        Map<String, HeadersFromHttp> fromHttp = HeadersFromHttp.forPort(config.soapHeaders(),
+                port.operations().stream().filter(op -> shapes.containsKey(op.name())).toList(),
+                op -> shapes.get(op.name()).input.type);
         Map<String, OperationBinding> bindings = new LinkedHashMap<>();
         for (WsdlOperation op : port.operations()) {
             Shapes s = shapes.get(op.name());
@@ -96,7 +106,7 @@ record SoapApi(Descriptors.ServiceDescriptor service, CompiledSchema schema, Map
             }
             String method = descriptor.findMethodByName(Names.identifier(op.name())).getFullName();
             bindings.put(method, new OperationBinding(op.name(), port.version(), op.soapAction(), s.input.type,
-                    s.input.shape, s.output.type, s.output.shape, faults));
+                    s.input.shape, s.output.type, s.output.shape, faults, fromHttp.get(op.name())));
         }
         return new SoapApi(descriptor, schema, bindings);
     }
@@ -134,7 +144,33 @@ record SoapApi(Descriptors.ServiceDescriptor service, CompiledSchema schema, Map
         }
     }
 
-    private static Shape shape(WsdlOperation op, List<MessagePart> parts, boolean response, CompiledSchema schema)
+    /**
+     * A request or response with declared SOAP headers gets a message of its own, so that every other operation
+     * keeps exactly the body's message.
+     */
+    private static Optional<SchemaRequest.HeaderedMessage> headered(WsdlOperation op, List<MessagePart> parts,
+                                                                    List<MessagePart> headers, boolean response) {
+        if (headers.isEmpty() || parts.isEmpty()) {
+            return Optional.empty();
+        }
+        boolean rpcBody = op.style() == WsdlOperation.Style.RPC || parts.size() > 1;
+        return Optional.of(new SchemaRequest.HeaderedMessage(headeredName(op, response),
+                rpcBody ? wrapper(op, response) : parts.get(0).element(), rpcBody,
+                headers.stream().map(p -> new SchemaRequest.RpcPart(p.name(), p.type(), p.element())).toList()));
+    }
+
+    private static String headeredName(WsdlOperation op, boolean response) {
+        return op.name() + (response ? "Response" : "Request");
+    }
+
+    private static Shape shape(WsdlOperation op, List<MessagePart> parts, List<MessagePart> headers, boolean response,
+                               CompiledSchema schema) throws ConfigException {
+        Shape body = bodyShape(op, parts, response, schema);
+        return headers.isEmpty() ? body
+                : new Shape(body.shape, schema.messageWithHeaders(headeredName(op, response)).orElseThrow());
+    }
+
+    private static Shape bodyShape(WsdlOperation op, List<MessagePart> parts, boolean response, CompiledSchema schema)
             throws ConfigException {
         if (op.style() == WsdlOperation.Style.RPC) {
             QName wrapper = wrapper(op, response);

@@ -12,6 +12,7 @@ import dev.polygate.translators.grpc.call.DerivedExchange;
 import dev.polygate.translators.grpc.call.MessageCall;
 import dev.polygate.translators.grpc.wire.GrpcStatus;
 import dev.polygate.translators.soap.xml.HeaderBlock;
+import dev.polygate.translators.soap.xml.IllegalXmlCharacterException;
 import dev.polygate.translators.soap.xml.SoapProtocolException;
 import dev.polygate.translators.soap.xml.SoapRequestWriter;
 import dev.polygate.translators.soap.xml.SoapResponseReader;
@@ -82,16 +83,19 @@ final class SoapCall implements MessageCall, CollectingResponseSink.Receiver {
                     "operation " + operation.name() + " takes exactly one request message")));
             return;
         }
-        List<HeaderBlock> headers;
+        List<HeaderBlock> tokens;
         try {
-            headers = security.headers(client.request().headers());
+            tokens = security.headers(client.request().headers());
         } catch (GatewayException refused) {
             close(SoapErrors.status(refused));
             return;
         }
+        List<String> fromHttp = operation.headersFromHttp().values(client.request().headers());
         offload(body.length, back -> {
-            DynamicMessage input = DynamicMessage.parseFrom(operation.inputType(), body);
-            byte[] envelope = SoapRequestWriter.write(operation.version(), operation.inputShape(), input, headers);
+            HeadersFromHttp.Request input = operation.headersFromHttp().apply(
+                    DynamicMessage.parseFrom(operation.inputType(), body), fromHttp, tokens);
+            byte[] envelope = SoapRequestWriter.write(operation.version(), operation.inputShape(), input.input(),
+                    input.headers());
             back.execute(() -> send(envelope));
         });
     }
@@ -169,6 +173,10 @@ final class SoapCall implements MessageCall, CollectingResponseSink.Receiver {
         } catch (SoapProtocolException e) {
             back.execute(() -> close(SoapErrors.status(new GatewayException(
                     ErrorKind.UPSTREAM_PROTOCOL, e.getMessage()))));
+        } catch (GatewayException e) {
+            back.execute(() -> close(SoapErrors.status(e)));
+        } catch (IllegalXmlCharacterException e) {
+            back.execute(() -> close(SoapErrors.status(new GatewayException(ErrorKind.BAD_REQUEST, e.getMessage()))));
         } catch (InvalidProtocolBufferException | RuntimeException e) {
             back.execute(() -> close(SoapErrors.status(new GatewayException(ErrorKind.INTERNAL,
                     "the SOAP message could not be converted: " + e.getMessage()))));

@@ -28,11 +28,13 @@ import java.util.Set;
  * @param path        the request path on the upstream; null for the path of the port's address
  * @param wsSecurity  a UsernameToken on every request, with the config's or the caller's credentials; null for none
  * @param serverFaultStatus the HTTP status of a fault that is not the sender's ({@code faults.serverStatus})
+ * @param soapHeaders per HTTP request header (as written; matched case-insensitively), the SOAP header its value
+ *                    goes into: a declared header part's name or element local name, or {@code {namespace}local}
  */
 record SoapRouteConfig(String upstream, JsonNode connection, URI wsdl, String service, String port, String prefix,
                        Map<String, OperationRoute> operations, String path, Duration timeout, int maxMessageBytes,
                        boolean ignoreUnknownFields, WsSecurityConfig wsSecurity, Duration wsdlTimeout,
-                       int serverFaultStatus) {
+                       int serverFaultStatus, Map<String, String> soapHeaders) {
 
     /** Another HTTP binding for one operation. */
     record OperationRoute(String method, String path) {
@@ -40,7 +42,7 @@ record SoapRouteConfig(String upstream, JsonNode connection, URI wsdl, String se
 
     private static final Set<String> KEYS = Set.of("upstream", "hostHeader", "timeouts", "wsdl", "service", "port",
             "prefix", "operations", "path", "timeout", "maxMessageSize", "ignoreUnknownFields", "wsSecurity",
-            "wsdlTimeout", "faults");
+            "wsdlTimeout", "faults", "soapHeaders");
     private static final Set<String> METHODS = Set.of("GET", "POST", "PUT", "PATCH", "DELETE");
 
     static SoapRouteConfig parse(JsonNode node, Path configDirectory) throws ConfigException {
@@ -86,12 +88,13 @@ record SoapRouteConfig(String upstream, JsonNode connection, URI wsdl, String se
         }
         WsSecurityConfig token = WsSecurityConfig.parse(node.get("wsSecurity"), problems);
         int serverFaultStatus = serverFaultStatus(node.get("faults"), problems);
+        Map<String, String> soapHeaders = SoapHeadersSection.parse(node.get("soapHeaders"), problems);
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }
         return new SoapRouteConfig(upstream, connection, wsdl, text(node, "service", false, problems),
                 text(node, "port", false, problems), prefix, operations, path, timeout, maxMessage,
-                node.path("ignoreUnknownFields").asBoolean(false), token, wsdlTimeout, serverFaultStatus);
+                node.path("ignoreUnknownFields").asBoolean(false), token, wsdlTimeout, serverFaultStatus, soapHeaders);
     }
 
     /** {@code faults: { serverStatus: 502 }}: 502 by default, since a Server fault is the backend's failure. */
@@ -144,20 +147,15 @@ record SoapRouteConfig(String upstream, JsonNode connection, URI wsdl, String se
     }
 
     private static String text(JsonNode node, String key, boolean required, List<ConfigException.Problem> problems) {
-        return text(node, key, required, problems, "");
-    }
-
-    private static String text(JsonNode node, String key, boolean required, List<ConfigException.Problem> problems,
-                               String prefix) {
         JsonNode value = node.get(key);
         if (value == null || value.isNull()) {
             if (required) {
-                problems.add(new ConfigException.Problem(prefix + key, "is required"));
+                problems.add(new ConfigException.Problem(key, "is required"));
             }
             return null;
         }
         if (!value.isTextual() || value.asText().isBlank()) {
-            problems.add(new ConfigException.Problem(prefix + key, "must be a non-empty string"));
+            problems.add(new ConfigException.Problem(key, "must be a non-empty string"));
             return null;
         }
         return value.asText().trim();

@@ -73,6 +73,42 @@ class SoapRouteConfigTest {
                         .anyMatch(path -> path.startsWith("faults")));
     }
 
+    @Test
+    void soapHeadersMapHttpHeaderNamesToPartsOrQualifiedElements() throws Exception {
+        SoapRouteConfig config = SoapRouteConfig.parse(yaml("""
+                upstream: calc
+                wsdl: calculator.wsdl
+                soapHeaders:
+                  X-Tracking-Id: Tracking
+                  X-Session: " {urn:example:session}SessionId "
+                """), CONFIG_DIR);
+        assertThat(config.soapHeaders()).containsExactly(java.util.Map.entry("X-Tracking-Id", "Tracking"),
+                java.util.Map.entry("X-Session", "{urn:example:session}SessionId"));
+        assertThat(SoapRouteConfig.parse(yaml("{ upstream: calc, wsdl: c.wsdl }"), CONFIG_DIR).soapHeaders()).isEmpty();
+    }
+
+    @Test
+    void malformedSoapHeadersAreReportedWithTheirPaths() {
+        assertThatThrownBy(() -> SoapRouteConfig.parse(yaml("""
+                upstream: calc
+                wsdl: calculator.wsdl
+                soapHeaders:
+                  "X Bad": Tracking
+                  X-Twice: Tracking
+                  x-twice: Other
+                  X-Empty: ""
+                  X-Colon: "ns:Tracking"
+                  X-Open: "{urn:x"
+                  X-Object: { a: 1 }
+                """), CONFIG_DIR))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems())
+                        .extracting(ConfigException.Problem::path)
+                        .containsExactlyInAnyOrder("soapHeaders.X Bad", "soapHeaders.x-twice", "soapHeaders.X-Empty",
+                                "soapHeaders.X-Colon", "soapHeaders.X-Open", "soapHeaders.X-Object"));
+        assertThatThrownBy(() -> SoapRouteConfig.parse(yaml("{ upstream: calc, wsdl: c.wsdl, soapHeaders: [a] }"),
+                CONFIG_DIR)).isInstanceOf(ConfigException.class).hasMessageContaining("soapHeaders");
+    }
+
     private static JsonNode yaml(String text) throws Exception {
         return new YAMLMapper().readTree(text);
     }

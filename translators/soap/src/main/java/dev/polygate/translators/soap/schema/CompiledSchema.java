@@ -15,11 +15,14 @@ public final class CompiledSchema {
     private final FileDescriptor file;
     private final Map<QName, Descriptor> elements;
     private final Map<QName, Descriptor> rpcMessages;
+    private final Map<String, Descriptor> headeredMessages;
 
-    CompiledSchema(FileDescriptor file, Map<QName, Descriptor> elements, Map<QName, Descriptor> rpcMessages) {
+    CompiledSchema(FileDescriptor file, Map<QName, Descriptor> elements, Map<QName, Descriptor> rpcMessages,
+                   Map<String, Descriptor> headeredMessages) {
         this.file = file;
         this.elements = Map.copyOf(elements);
         this.rpcMessages = Map.copyOf(rpcMessages);
+        this.headeredMessages = Map.copyOf(headeredMessages);
     }
 
     /** The generated file; its dependencies are polygate/xml/v1/xml.proto and, for nil, google/protobuf/struct.proto. */
@@ -43,6 +46,11 @@ public final class CompiledSchema {
     /** The message of a requested rpc/literal part list, by the {@link SchemaRequest.RpcMessage#name()}. */
     public Optional<Descriptor> messageForRpc(QName name) {
         return Optional.ofNullable(rpcMessages.get(name));
+    }
+
+    /** The message of a requested request or response with SOAP headers, by {@link SchemaRequest.HeaderedMessage#name()}. */
+    public Optional<Descriptor> messageWithHeaders(String name) {
+        return Optional.ofNullable(headeredMessages.get(name));
     }
 
     /** A registry with every message of the file, for {@link JsonFormat} printers and parsers. */

@@ -85,6 +85,16 @@ final class FileModel {
         return scope.fullName;
     }
 
+    /** The top-level message of that full name ({@code .package.Name}). */
+    DescriptorProto.Builder topLevelMessage(String fullName) {
+        for (DescriptorProto.Builder message : messages) {
+            if (fullName.equals("." + protoPackage + "." + message.getName())) {
+                return message;
+            }
+        }
+        throw new IllegalStateException("no top-level message " + fullName);
+    }
+
     void later(Runnable work) {
         pending.add(work);
     }

@@ -19,6 +19,11 @@ record Member(XmlFieldKind kind, String xmlName, String namespace, FieldType typ
         return maxOccurs > 1;
     }
 
+    /** The same member with minOccurs 0: a SOAP header the caller may leave out. */
+    Member optional() {
+        return new Member(kind, xmlName, namespace, type, 0, maxOccurs, nillable, choice, jsonHint);
+    }
+
     Member outsideChoice() {
         return new Member(kind, xmlName, namespace, type, 0, maxOccurs, nillable, null, jsonHint);
     }

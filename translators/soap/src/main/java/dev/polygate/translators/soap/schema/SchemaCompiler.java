@@ -38,6 +38,7 @@ public final class SchemaCompiler {
         FileModel model = new FileModel(schemas, request.protoPackage());
         Map<QName, String> elementMessages = new LinkedHashMap<>();
         Map<QName, String> rpcMessages = new LinkedHashMap<>();
+        Map<String, HeaderedMessages> headeredMessages = new LinkedHashMap<>();
         try {
             for (QName name : request.elements()) {
                 if (!elementMessages.containsKey(name)) {
@@ -49,7 +50,18 @@ public final class SchemaCompiler {
                     rpcMessages.put(rpc.name(), rpcMessage(model, rpc));
                 }
             }
+            for (SchemaRequest.HeaderedMessage headered : request.headeredMessages()) {
+                headeredMessages.putIfAbsent(headered.name(), HeaderedMessages.declare(model, headered));
+            }
             model.drain();
+            for (HeaderedMessages headered : headeredMessages.values()) {
+                SchemaRequest.HeaderedMessage wanted = headered.request();
+                String body = wanted.rpcBody() ? rpcMessages.get(wanted.body()) : elementMessages.get(wanted.body());
+                if (body == null) {
+                    throw new SchemaProblem("the body of " + wanted.name() + " was not requested");
+                }
+                headered.complete(body);
+            }
         } catch (SchemaProblem e) {
             throw new ConfigException("", e.getMessage());
         }
@@ -65,8 +77,9 @@ public final class SchemaCompiler {
             // A mapping bug, not a user error; the message names the descriptor at fault.
             throw new IllegalStateException("generated descriptor is invalid: " + e.getMessage(), e);
         }
-        return new CompiledSchema(file, lookUp(file, elementMessages),
-                lookUp(file, rpcMessages));
+        Map<String, String> headered = new LinkedHashMap<>();
+        headeredMessages.forEach((name, messages) -> headered.put(name, messages.fullName()));
+        return new CompiledSchema(file, lookUp(file, elementMessages), lookUp(file, rpcMessages), lookUp(file, headered));
     }
 
     private static String elementMessage(FileModel model, QName name) {
@@ -94,25 +107,27 @@ public final class SchemaCompiler {
     private static String rpcMessage(FileModel model, SchemaRequest.RpcMessage rpc) {
         MessageScope scope = model.topLevel(Identifiers.messageName(rpc.name().getLocalPart()), null,
                 xmlMessage(rpc.name(), XmlMessageKind.XML_MESSAGE_KIND_RPC_PARTS).build());
-        model.later(() -> {
-            List<Member> members = new ArrayList<>();
-            for (SchemaRequest.RpcPart part : rpc.parts()) {
-                if (part.type() != null) {
-                    // rpc/literal parts are unqualified elements named after the part.
-                    FieldType type = ContentCollector.ofPartType(model, scope, part.type(), part.name());
-                    members.add(new Member(dev.polygate.xml.v1.XmlFieldKind.XML_FIELD_KIND_ELEMENT, part.name(), "", type,
-                            1, 1, false, null, part.name()));
-                } else {
-                    XmlSchemaElement element = model.schemas.getElementByQName(part.element());
-                    if (element == null) {
-                        throw new SchemaProblem("element " + part.element() + " of part " + part.name() + " is not defined");
-                    }
-                    members.add(ContentCollector.ofGlobalElement(model, scope, element));
-                }
-            }
-            MessageAssembler.assemble(model, scope, members);
-        });
+        model.later(() -> MessageAssembler.assemble(model, scope, partMembers(model, scope, rpc.parts())));
         return scope.fullName;
+    }
+
+    /** One member per part: a part with a type is an unqualified element named after it (rpc/literal). */
+    static List<Member> partMembers(FileModel model, MessageScope scope, List<SchemaRequest.RpcPart> parts) {
+        List<Member> members = new ArrayList<>();
+        for (SchemaRequest.RpcPart part : parts) {
+            if (part.type() != null) {
+                FieldType type = ContentCollector.ofPartType(model, scope, part.type(), part.name());
+                members.add(new Member(dev.polygate.xml.v1.XmlFieldKind.XML_FIELD_KIND_ELEMENT, part.name(), "", type,
+                        1, 1, false, null, part.name()));
+            } else {
+                XmlSchemaElement element = model.schemas.getElementByQName(part.element());
+                if (element == null) {
+                    throw new SchemaProblem("element " + part.element() + " of part " + part.name() + " is not defined");
+                }
+                members.add(ContentCollector.ofGlobalElement(model, scope, element));
+            }
+        }
+        return members;
     }
 
     private static XmlMessage.Builder xmlMessage(QName name, XmlMessageKind kind) {
@@ -133,8 +148,8 @@ public final class SchemaCompiler {
         return file.build();
     }
 
-    private static Map<QName, Descriptor> lookUp(FileDescriptor file, Map<QName, String> fullNames) {
-        Map<QName, Descriptor> found = new HashMap<>();
+    private static <K> Map<K, Descriptor> lookUp(FileDescriptor file, Map<K, String> fullNames) {
+        Map<K, Descriptor> found = new HashMap<>();
         String prefix = "." + file.getPackage() + ".";
         fullNames.forEach((name, fullName) -> found.put(name, file.findMessageTypeByName(fullName.substring(prefix.length()))));
         return found;

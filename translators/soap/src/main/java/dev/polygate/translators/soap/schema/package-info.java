@@ -109,6 +109,14 @@
  * works as a oneof member. The JSON layer unwraps every message of kind NIL_WRAPPER; gRPC clients see the
  * wrapper as it is ({@code count { nil: NULL_VALUE }}). Attributes on a nil element are not kept.
  *
+ * <h2>SOAP headers</h2>
+ * A request or response whose operation declares {@code soap:header} parts gets a message of its own
+ * ({@link dev.polygate.translators.soap.schema.SchemaRequest.HeaderedMessage}): the body message's fields, oneofs
+ * and options copied, and one more field, JSON {@code header} ({@code soapHeader} when the body has that name),
+ * option {@code (polygate.xml.v1.soap_headers) = true}. Its type, kind SOAP_HEADERS, has one optional field per
+ * header part, named, typed and qualified like an rpc part of that element. Operations without declared headers
+ * keep the body's message, so their JSON and gRPC shapes do not change.
+ *
  * <h2>Not mapped</h2>
  * Mixed content (text between child elements is dropped), xsi:type polymorphism (a derived type sent in place
  * of its base is read as the base), substitution groups, identity constraints, facets other than

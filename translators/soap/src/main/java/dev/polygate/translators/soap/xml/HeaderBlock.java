@@ -1,8 +1,11 @@
 package dev.polygate.translators.soap.xml;
 
 import com.google.protobuf.Message;
+import java.io.StringWriter;
 import java.util.Objects;
 import javax.xml.namespace.QName;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
 
 /**
  * One SOAP header entry of a request: a message written as {@code element}, or XML text written as it is (after
@@ -20,5 +23,25 @@ public record HeaderBlock(QName element, Message content, String rawXml, boolean
         if ((content == null) == (rawXml == null)) {
             throw new IllegalArgumentException("header " + element + " needs exactly one of content and rawXml");
         }
+    }
+
+    /**
+     * A header entry {@code <element>text</element>}, the text escaped.
+     *
+     * @throws IllegalXmlCharacterException when the text holds a character XML cannot carry
+     */
+    public static HeaderBlock text(QName element, String text) {
+        IllegalXmlCharacterException.check(text, "header " + element.getLocalPart());
+        StringWriter xml = new StringWriter();
+        try {
+            XMLStreamWriter out = StaxFactories.output().createXMLStreamWriter(xml);
+            Prefixes.startElement(out, element.getNamespaceURI(), element.getLocalPart());
+            out.writeCharacters(text);
+            out.writeEndElement();
+            out.close();
+        } catch (XMLStreamException e) {
+            throw new IllegalArgumentException("cannot write header " + element + ": " + e.getMessage(), e);
+        }
+        return new HeaderBlock(element, null, xml.toString(), false);
     }
 }

@@ -12,8 +12,9 @@ import javax.xml.stream.XMLStreamWriter;
 
 /**
  * Builds request envelopes: {@code <soap:Envelope>}, a {@code <soap:Header>} when there are headers, and the Body
- * laid out by the operation's {@link BodyShape}. The envelope prefix is {@code soap} for both versions; payload
- * namespaces get {@code ns1}, {@code ns2}, ... where first used.
+ * laid out by the operation's {@link BodyShape}. The headers are the given blocks, then the header parts set in
+ * the body message's {@code soap_headers} field, each as its element. The envelope prefix is {@code soap} for
+ * both versions; payload namespaces get {@code ns1}, {@code ns2}, ... where first used.
  */
 public final class SoapRequestWriter {
     private static final String ENVELOPE_PREFIX = "soap";
@@ -26,6 +27,7 @@ public final class SoapRequestWriter {
      *
      * @throws IllegalArgumentException when a raw header or an xs:any value is not one well-formed element, or
      *                                  the body does not match the shape
+     * @throws IllegalXmlCharacterException when a string holds a character XML cannot carry
      */
     public static byte[] write(SoapVersion version, BodyShape shape, Message body, List<HeaderBlock> headers) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -35,10 +37,16 @@ public final class SoapRequestWriter {
             out.writeStartDocument("UTF-8", "1.0");
             out.writeStartElement(ENVELOPE_PREFIX, "Envelope", envelope);
             Prefixes.declare(out, ENVELOPE_PREFIX, envelope);
-            if (!headers.isEmpty()) {
+            FieldDescriptor declared = XmlOptions.soapHeaders(body.getDescriptorForType());
+            Message parts = declared != null && body.hasField(declared) ? (Message) body.getField(declared) : null;
+            if (!headers.isEmpty() || parts != null && !parts.getAllFields().isEmpty()) {
                 out.writeStartElement(ENVELOPE_PREFIX, "Header", envelope);
                 for (HeaderBlock header : headers) {
                     writeHeader(out, version, header);
+                }
+                if (parts != null) {
+                    List<FieldDescriptor> fields = parts.getDescriptorForType().getFields();
+                    writeFields(out, parts, fields, fields.stream().map(XmlOptions::name).toList());
                 }
                 out.writeEndElement();
             }
@@ -72,21 +80,28 @@ public final class SoapRequestWriter {
             XmlMessageWriter.write(out, rpc.wrapper(), body);
         } else {
             BodyShape.Parts parts = (BodyShape.Parts) shape;
-            List<FieldDescriptor> fields = body.getDescriptorForType().getFields();
+            List<FieldDescriptor> fields = body.getDescriptorForType().getFields().stream()
+                    .filter(field -> !XmlOptions.isSoapHeaders(field)).toList();
             if (fields.size() != parts.elements().size()) {
                 throw new IllegalArgumentException(body.getDescriptorForType().getFullName() + " has " + fields.size()
                         + " fields for " + parts.elements().size() + " parts");
             }
-            for (int i = 0; i < fields.size(); i++) {
-                FieldDescriptor field = fields.get(i);
-                QName element = parts.elements().get(i);
-                if (field.isRepeated()) {
-                    for (Object item : (List<?>) body.getField(field)) {
-                        XmlMessageWriter.writeElement(out, field, element, item);
-                    }
-                } else if (!field.hasPresence() || body.hasField(field)) {
-                    XmlMessageWriter.writeElement(out, field, element, body.getField(field));
+            writeFields(out, body, fields, parts.elements());
+        }
+    }
+
+    /** Each field of {@code message} as the element of the same index in {@code elements}. */
+    private static void writeFields(XMLStreamWriter out, Message message, List<FieldDescriptor> fields,
+                                    List<QName> elements) throws XMLStreamException {
+        for (int i = 0; i < fields.size(); i++) {
+            FieldDescriptor field = fields.get(i);
+            QName element = elements.get(i);
+            if (field.isRepeated()) {
+                for (Object item : (List<?>) message.getField(field)) {
+                    XmlMessageWriter.writeElement(out, field, element, item);
                 }
+            } else if (!field.hasPresence() || message.hasField(field)) {
+                XmlMessageWriter.writeElement(out, field, element, message.getField(field));
             }
         }
     }

@@ -27,7 +27,9 @@ public final class SoapResponseReader {
     }
 
     /**
-     * Reads a backend answer. Body children that the output shape does not name are skipped.
+     * Reads a backend answer. Body children that the output shape does not name are skipped. When the output
+     * type has a {@code soap_headers} field, the header entries of its declared parts are read into it; any other
+     * header entry is kept as XML text only.
      *
      * @param outputType   the message of the output shape (element content, parts, or rpc wrapper)
      * @param faultDetails the declared fault detail elements and their messages
@@ -76,39 +78,59 @@ public final class SoapResponseReader {
             throw new SoapProtocolException("the backend answered " + received + " and " + what);
         }
         List<String> headers = new ArrayList<>();
+        FieldDescriptor declared = XmlOptions.soapHeaders(outputType);
+        DynamicMessage.Builder parts = declared == null ? null : DynamicMessage.newBuilder(declared.getMessageType());
         int event = in.nextTag();
         if (event == XMLStreamConstants.START_ELEMENT && in.getName().equals(new QName(envelope, "Header"))) {
             while (in.nextTag() == XMLStreamConstants.START_ELEMENT) {
-                headers.add(RawXml.capture(in));
+                FieldDescriptor part = parts == null ? null : headerPart(parts.getDescriptorForType(), in.getName());
+                if (part != null) {
+                    readInto(in, parts, part);
+                } else {
+                    headers.add(RawXml.capture(in));
+                }
             }
             event = in.nextTag();
         }
         if (event != XMLStreamConstants.START_ELEMENT || !in.getName().equals(new QName(envelope, "Body"))) {
             throw new SoapProtocolException("the backend answered " + received + " and an envelope without a Body");
         }
-        DynamicMessage.Builder parts = shape instanceof BodyShape.Parts ? DynamicMessage.newBuilder(outputType) : null;
+        DynamicMessage.Builder bodyParts = shape instanceof BodyShape.Parts ? DynamicMessage.newBuilder(outputType) : null;
         DynamicMessage message = null;
         while (in.nextTag() == XMLStreamConstants.START_ELEMENT) {
             QName child = in.getName();
             if (child.equals(new QName(envelope, "Fault"))) {
                 return new SoapResult.Fault(FaultReader.read(in, version, faultDetails));
             }
-            if (parts != null) {
-                readPart(in, (BodyShape.Parts) shape, parts);
+            if (bodyParts != null) {
+                readPart(in, (BodyShape.Parts) shape, bodyParts);
             } else if (message == null && matches(shape, child)) {
                 message = XmlMessageReader.read(in, outputType);
             } else {
                 XmlMessageReader.skip(in);
             }
         }
-        if (parts != null) {
-            message = parts.build();
+        if (bodyParts != null) {
+            message = bodyParts.build();
         }
         if (message == null) {
             throw new SoapProtocolException("the backend answered " + received + " without the expected "
                     + expected(shape) + " in the Body");
         }
+        if (parts != null && !parts.getAllFields().isEmpty()) {
+            message = message.toBuilder().setField(declared, parts.build()).build();
+        }
         return new SoapResult.Output(message, headers);
+    }
+
+    /** The field of a declared header part that {@code element} stands for; null for any other header. */
+    private static FieldDescriptor headerPart(Descriptor parts, QName element) {
+        for (FieldDescriptor field : parts.getFields()) {
+            if (XmlOptions.name(field).equals(element)) {
+                return field;
+            }
+        }
+        return null;
     }
 
     private static boolean matches(BodyShape shape, QName child) {
@@ -126,12 +148,17 @@ public final class SoapResponseReader {
             XmlMessageReader.skip(in);
             return;
         }
-        FieldDescriptor field = parts.getDescriptorForType().getFields().get(index);
+        readInto(in, parts, parts.getDescriptorForType().getFields().get(index));
+    }
+
+    /** Reads the element the reader is on as a value of {@code field}. */
+    private static void readInto(XMLStreamReader in, DynamicMessage.Builder message, FieldDescriptor field)
+            throws XMLStreamException {
         Object value = XmlMessageReader.value(new DepthLimitedReader(in, XmlMessageReader.MAX_DEPTH), field);
         if (field.isRepeated()) {
-            parts.addRepeatedField(field, value);
+            message.addRepeatedField(field, value);
         } else {
-            parts.setField(field, value);
+            message.setField(field, value);
         }
     }
 

@@ -7,7 +7,8 @@ import java.util.List;
 public sealed interface SoapResult {
     /**
      * @param message   the Body content read into the operation's output message
-     * @param headerXml each SOAP header entry of the answer, as standalone XML text
+     * @param headerXml each SOAP header entry of the answer that is not read into the message (as a declared
+     *                  header part), as standalone XML text
      */
     record Output(DynamicMessage message, List<String> headerXml) implements SoapResult {
         public Output {

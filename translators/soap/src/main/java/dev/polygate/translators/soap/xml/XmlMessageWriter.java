@@ -24,7 +24,9 @@ import javax.xml.stream.XMLStreamWriter;
  * and copied, so only well-formed single elements go out.</li>
  * </ul>
  * Namespaces are declared where first needed with {@code ns1}, {@code ns2}, ...; the default namespace is never
- * declared. The writer must not be namespace-repairing.
+ * declared. The writer must not be namespace-repairing. A field marked {@code soap_headers} is no part of the
+ * element (see {@link SoapRequestWriter}); a string with a character XML cannot carry is refused with an
+ * {@link IllegalXmlCharacterException}.
  */
 public final class XmlMessageWriter {
     private XmlMessageWriter() {
@@ -72,7 +74,7 @@ public final class XmlMessageWriter {
                     FieldDescriptor keyField = pair.getDescriptorForType().findFieldByNumber(1);
                     FieldDescriptor valueField = pair.getDescriptorForType().findFieldByNumber(2);
                     QName name = XmlOptions.fromClark((String) pair.getField(keyField));
-                    String value = (String) pair.getField(valueField);
+                    String value = IllegalXmlCharacterException.check((String) pair.getField(valueField), "attribute " + name);
                     if (name.getNamespaceURI().isEmpty()) {
                         out.writeAttribute(name.getLocalPart(), value);
                     } else {
@@ -87,6 +89,9 @@ public final class XmlMessageWriter {
     /** The text and child elements of a message (attributes already written). */
     private static void writeContent(XMLStreamWriter out, MessageOrBuilder message) throws XMLStreamException {
         for (FieldDescriptor field : message.getDescriptorForType().getFields()) {
+            if (XmlOptions.isSoapHeaders(field)) {
+                continue; // written into soap:Header by the request writer
+            }
             XmlFieldKind kind = XmlOptions.kind(field);
             switch (kind) {
                 case XML_FIELD_KIND_VALUE -> {
@@ -161,6 +166,9 @@ public final class XmlMessageWriter {
             }
             // Declared on the element being written: its start tag is still open.
             return Prefixes.prefixFor(out, name.getNamespaceURI()) + ":" + name.getLocalPart();
+        }
+        if (value instanceof String string) {
+            return IllegalXmlCharacterException.check(string, "field '" + field.getJsonName() + "'");
         }
         return Lexical.print(field, value);
     }

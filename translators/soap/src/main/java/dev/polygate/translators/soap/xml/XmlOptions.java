@@ -37,6 +37,21 @@ final class XmlOptions {
                 && kind(field.getMessageType()) == XmlMessageKind.XML_MESSAGE_KIND_NIL_WRAPPER;
     }
 
+    /** Only message fields can hold headers; the type check spares every other field an options lookup. */
+    static boolean isSoapHeaders(FieldDescriptor field) {
+        return field.getJavaType() == FieldDescriptor.JavaType.MESSAGE && field.getOptions().getExtension(XmlProto.soapHeaders);
+    }
+
+    /** The field of a request or response message that holds its SOAP headers; null when it has none. */
+    static FieldDescriptor soapHeaders(Descriptor message) {
+        for (FieldDescriptor field : message.getFields()) {
+            if (isSoapHeaders(field)) {
+                return field;
+            }
+        }
+        return null;
+    }
+
     /** {@code {ns}local} → QName; a plain name has no namespace. */
     static QName fromClark(String clark) {
         if (clark.startsWith("{")) {

@@ -37,6 +37,24 @@ final class TestSchemas {
                 List.of()));
     }
 
+    /**
+     * The shop with {@code ALL} of {@link SchemaCompilerTest} and two messages carrying SOAP headers: an Order
+     * request (a body with an enum, a choice and an anyAttribute map) with comment and count headers, and an
+     * rpc-style request.
+     */
+    static CompiledSchema compileShopWithHeaders() throws Exception {
+        List<QName> names = java.util.Arrays.stream(SchemaCompilerTest.ALL).map(e -> e.startsWith("o:")
+                ? new QName(OTHER, e.substring(2)) : new QName(SHOP, e)).toList();
+        QName rpc = new QName("urn:rpc", "Ship");
+        List<SchemaRequest.RpcPart> headers = List.of(new SchemaRequest.RpcPart("note", null, new QName(SHOP, "comment")),
+                new SchemaRequest.RpcPart("count", null, new QName(SHOP, "count")));
+        return SchemaCompiler.compile(shop(), new SchemaRequest("polygate.test.shop", "polygate/test/shop.proto", names,
+                List.of(new SchemaRequest.RpcMessage(rpc, List.of(SchemaRequest.RpcPart.ofType("weight",
+                        new QName(XMLConstants.W3C_XML_SCHEMA_NS_URI, "int"))))),
+                List.of(new SchemaRequest.HeaderedMessage("OrderRequest", new QName(SHOP, "Order"), false, headers),
+                        new SchemaRequest.HeaderedMessage("ShipRequest", rpc, true, headers.subList(0, 1)))));
+    }
+
     static void read(XmlSchemaCollection schemas, String name) throws Exception {
         DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
         factory.setNamespaceAware(true);

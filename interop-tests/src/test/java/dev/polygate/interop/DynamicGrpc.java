@@ -10,29 +10,26 @@ import io.grpc.stub.ClientCalls;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Unary gRPC calls with dynamic messages, as a client makes them that learnt the schema by reflection
- * ({@link ReflectedSchema}) and knows fields only by their JSON names.
+ * grpc-java calls with dynamic messages, whose types a client learnt from the gateway's reflection; fields are
+ * found by their JSON names, as such a client reads them.
  */
-final class DynamicCalls {
-    private DynamicCalls() {
+final class DynamicGrpc {
+    private DynamicGrpc() {
     }
 
-    /** Calls {@code service}'s method {@code name} with a ten-second deadline. */
-    static DynamicMessage call(Channel channel, Descriptors.ServiceDescriptor service, String name,
-                               DynamicMessage request) {
-        Descriptors.MethodDescriptor method = service.findMethodByName(name);
-        return ClientCalls.blockingUnaryCall(channel, method(method, service.getFullName() + "/" + name),
-                CallOptions.DEFAULT.withDeadlineAfter(10, TimeUnit.SECONDS), request);
-    }
-
-    /** A unary method with the types of {@code method}, under any full name (even one the server lacks). */
-    static MethodDescriptor<DynamicMessage, DynamicMessage> method(Descriptors.MethodDescriptor method,
-                                                                   String fullName) {
+    /** A unary call of {@code method} at the gRPC path {@code fullName} ({@code package.Service/Method}). */
+    static MethodDescriptor<DynamicMessage, DynamicMessage> method(Descriptors.MethodDescriptor method, String fullName) {
         return MethodDescriptor.<DynamicMessage, DynamicMessage>newBuilder().setType(MethodDescriptor.MethodType.UNARY)
                 .setFullMethodName(fullName)
                 .setRequestMarshaller(ProtoUtils.marshaller(DynamicMessage.getDefaultInstance(method.getInputType())))
                 .setResponseMarshaller(ProtoUtils.marshaller(DynamicMessage.getDefaultInstance(method.getOutputType())))
                 .build();
+    }
+
+    /** Calls {@code method} of its service, with a ten-second deadline. */
+    static DynamicMessage call(Channel channel, Descriptors.MethodDescriptor method, DynamicMessage request) {
+        return ClientCalls.blockingUnaryCall(channel, method(method, method.getService().getFullName() + "/"
+                + method.getName()), CallOptions.DEFAULT.withDeadlineAfter(10, TimeUnit.SECONDS), request);
     }
 
     /** The request of a Calculator operation ({@code intA}, {@code intB}). */
@@ -46,7 +43,7 @@ final class DynamicCalls {
         return message.getField(byJsonName(message.getDescriptorForType(), jsonName));
     }
 
-    private static Descriptors.FieldDescriptor byJsonName(Descriptors.Descriptor type, String jsonName) {
+    static Descriptors.FieldDescriptor byJsonName(Descriptors.Descriptor type, String jsonName) {
         return type.getFields().stream().filter(f -> f.getJsonName().equals(jsonName)).findFirst()
                 .orElseThrow(() -> new AssertionError(type.getFullName() + " has no field " + jsonName + ": "
                         + type.toProto()));
