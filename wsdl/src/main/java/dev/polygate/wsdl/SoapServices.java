@@ -5,6 +5,7 @@ import dev.polygate.wsdl.hosting.EndpointHost;
 import dev.polygate.wsdl.testservices.catalog.CatalogService;
 import dev.polygate.wsdl.testservices.inventory.InventoryService;
 import dev.polygate.wsdl.testservices.legacy.LegacyService;
+import dev.polygate.wsdl.testservices.notices.NoticesService;
 import dev.polygate.wsdl.testservices.orders.OrdersService;
 import dev.polygate.wsdl.testservices.telemetry.TelemetryService;
 import jakarta.xml.ws.Endpoint;
@@ -26,7 +27,8 @@ import java.util.concurrent.CountDownLatch;
  *   <li>{@value #INVENTORY}: document/literal bare;</li>
  *   <li>{@value #LEGACY}: rpc/literal;</li>
  *   <li>{@value #TELEMETRY}: document/literal wrapped on the SOAP 1.2 binding;</li>
- *   <li>{@value #CATALOG}: contract first, its WSDL split across files (xsd:import, chameleon xsd:include).</li>
+ *   <li>{@value #CATALOG}: contract first, its WSDL split across files (xsd:import, chameleon xsd:include);</li>
+ *   <li>{@value #NOTICES}: a one-way operation, and one that tells what it received.</li>
  * </ul>
  *
  * <p>Code-first services serve the WSDL JAX-WS generates, with its schemas at {@code ?xsd=N}. Contract-first
@@ -50,6 +52,8 @@ public final class SoapServices implements AutoCloseable {
     public static final String TELEMETRY = "telemetry";
     /** Catalog: a WSDL split across files. */
     public static final String CATALOG = "catalog";
+    /** Notices: a one-way operation. */
+    public static final String NOTICES = "notices";
 
     private static final String CONTRACTS_PATH = "/contracts/";
     private static final String CONTRACTS_RESOURCES = "dev/polygate/wsdl/";
@@ -80,6 +84,7 @@ public final class SoapServices implements AutoCloseable {
             publish(host, paths, LEGACY, Endpoint.create(new LegacyService()));
             publish(host, paths, TELEMETRY, Endpoint.create(new TelemetryService()));
             publish(host, paths, CATALOG, CatalogService.createEndpoint());
+            publish(host, paths, NOTICES, Endpoint.create(new NoticesService()));
             host.serveResources(CONTRACTS_PATH, CONTRACTS_RESOURCES);
         } catch (RuntimeException e) {
             host.close();
