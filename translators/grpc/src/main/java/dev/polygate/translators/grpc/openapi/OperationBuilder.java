@@ -9,14 +9,16 @@ import com.google.protobuf.Descriptors.MethodDescriptor;
 import dev.polygate.translators.grpc.transcoding.HttpBinding;
 import dev.polygate.translators.grpc.transcoding.MethodBinding;
 import dev.polygate.translators.grpc.transcoding.QueryFields;
+import io.netty.handler.codec.http.HttpResponseStatus;
 import java.util.HashSet;
 import java.util.Set;
 
 /**
  * One binding as an OpenAPI operation, following the transcoder: path parameters set their fields, the
  * body is the whole request ({@code body: "*"}, no query then) or one field, query parameters set the
- * scalar fields neither binds; the answer is the response (or its {@code response_body} field), NDJSON or
- * Server-Sent Events for server streaming, and errors are {@code google.rpc.Status} as JSON.
+ * scalar fields neither binds; the answer is the response (or its {@code response_body} field) under the
+ * binding's success status, NDJSON or Server-Sent Events for server streaming, and errors are
+ * {@code google.rpc.Status} as JSON.
  */
 final class OperationBuilder {
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
@@ -134,7 +136,7 @@ final class OperationBuilder {
         ObjectNode schema = field.isEmpty() ? schemas.ref(method.getOutputType())
                 : schemas.fieldSchema(method.getOutputType().findFieldByName(field));
         ObjectNode responses = JSON.objectNode();
-        ObjectNode ok = responses.putObject("200");
+        ObjectNode ok = responses.putObject(method.isServerStreaming() ? "200" : String.valueOf(binding.successStatus()));
         ObjectNode content = ok.putObject("content");
         if (method.isServerStreaming()) {
             ok.put("description", "A stream of messages, each written as it arrives. A failure after the first "
@@ -145,7 +147,7 @@ final class OperationBuilder {
                     .put("description", "Server-Sent Events chosen by Accept: text/event-stream; the data of each "
                             + "event is one message as JSON, with the schema of application/x-ndjson");
         } else {
-            ok.put("description", "OK");
+            ok.put("description", HttpResponseStatus.valueOf(binding.successStatus()).reasonPhrase());
             content.putObject("application/json").set("schema", schema);
         }
         ObjectNode error = responses.putObject("default")

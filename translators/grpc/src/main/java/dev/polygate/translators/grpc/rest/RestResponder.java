@@ -83,7 +83,7 @@ final class RestResponder {
                     RestAnswers.status(sink, new GrpcStatus(dev.polygate.translators.grpc.wire.GrpcStatusCode.INTERNAL,
                             "the backend ended a unary call without a response message", null), errors);
                 } else {
-                    RestAnswers.json(sink, 200, responseHeaders, unaryAnswer);
+                    RestAnswers.json(sink, match.binding().successStatus(), responseHeaders, unaryAnswer);
                 }
             } else {
                 // A stream with no messages: an empty body of the stream's type.

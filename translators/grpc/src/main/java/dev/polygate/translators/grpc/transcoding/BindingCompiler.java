@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.ToIntFunction;
 
 /** Validates HttpRules against their method's message types and compiles them into routes. */
 final class BindingCompiler {
@@ -18,6 +19,11 @@ final class BindingCompiler {
     private final List<ConfigException.Problem> problems = new ArrayList<>();
     /** "METHOD shape" → the binding that claimed it, to report two bindings that match the same paths. */
     private final Map<String, String> shapes = new HashMap<>();
+    private final ToIntFunction<MethodDescriptor> successStatus;
+
+    BindingCompiler(ToIntFunction<MethodDescriptor> successStatus) {
+        this.successStatus = successStatus;
+    }
 
     void add(MethodDescriptor method, HttpRule rule) {
         String path = HttpRuleReader.path(rule);
@@ -46,7 +52,8 @@ final class BindingCompiler {
             problem(method, where, "matches the same paths as " + previous);
             return;
         }
-        HttpBinding binding = new HttpBinding(httpMethod, path, rule.getBody(), rule.getResponseBody());
+        HttpBinding binding = new HttpBinding(httpMethod, path, rule.getBody(), rule.getResponseBody(),
+                successStatus.applyAsInt(method));
         routes.add(new RouteTable.Route(template, method, binding, routes.size()));
     }
 

@@ -13,8 +13,22 @@ import java.util.List;
  *                          request message, else the name of the top-level request field the body fills
  * @param responseBodyField {@code ""} when the response body is the whole response message, else the name of
  *                          the top-level response field that is answered
+ * @param successStatus     the HTTP status of a successful unary answer: 200, or 202 Accepted for a method whose
+ *                          backend takes the request and gives no answer
  */
-public record HttpBinding(String httpMethod, String template, String bodyField, String responseBodyField) {
+public record HttpBinding(String httpMethod, String template, String bodyField, String responseBodyField,
+                          int successStatus) {
+
+    public HttpBinding {
+        if (successStatus < 200 || successStatus > 299) {
+            throw new IllegalArgumentException("a success status is 2xx, not " + successStatus);
+        }
+    }
+
+    /** A binding whose success is {@code 200 OK}. */
+    public HttpBinding(String httpMethod, String template, String bodyField, String responseBodyField) {
+        this(httpMethod, template, bodyField, responseBodyField, 200);
+    }
 
     /**
      * The template's segments in order, for describing the binding.

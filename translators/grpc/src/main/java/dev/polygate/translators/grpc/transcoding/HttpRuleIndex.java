@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.function.ToIntFunction;
 
 /**
  * Immutable index of every HTTP binding of a set of services: each method's {@code google.api.http} rule and
@@ -48,7 +49,16 @@ public final class HttpRuleIndex {
      * method and template.
      */
     public static HttpRuleIndex build(List<Descriptors.ServiceDescriptor> services) throws ConfigException {
-        BindingCompiler compiler = new BindingCompiler();
+        return build(services, method -> 200);
+    }
+
+    /**
+     * As {@link #build(List)}, every binding of a method answering success with {@code successStatus} of it
+     * (see {@link HttpBinding#successStatus()}).
+     */
+    public static HttpRuleIndex build(List<Descriptors.ServiceDescriptor> services,
+                                      ToIntFunction<MethodDescriptor> successStatus) throws ConfigException {
+        BindingCompiler compiler = new BindingCompiler(successStatus);
         for (Descriptors.ServiceDescriptor service : services) {
             for (MethodDescriptor method : service.getMethods()) {
                 addMethod(compiler, method);

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.polygate.translators.grpc.transcoding.HttpRuleIndex;
 import dev.polygate.translators.grpc.transcoding.TranscodingOptions;
 import io.swagger.v3.oas.models.OpenAPI;
 import java.util.ArrayList;
@@ -170,5 +171,20 @@ class OpenApiGeneratorTest {
         List<String> names = new ArrayList<>();
         object.fieldNames().forEachRemaining(names::add);
         return names;
+    }
+
+    @Test
+    void aMethodAnsweringAcceptedDocumentsA202() throws Exception {
+        ObjectNode accepting = OpenApiGenerator.generate(List.of(LIBRARY), HttpRuleIndex.build(List.of(LIBRARY),
+                        method -> method.getName().equals("DeleteShelf") ? 202 : 200), TranscodingOptions.defaults(),
+                OpenApiGenerator.GenericBindings.UNANNOTATED);
+        validate(accepting);
+        JsonNode delete = accepting.at("/paths/~1v1~1shelves~1{shelves}/delete/responses");
+        assertThat(names(delete)).containsExactly("202", "default");
+        assertThat(delete.at("/202/description").asText()).isEqualTo("Accepted");
+        assertThat(delete.at("/202/content/application~1json/schema/$ref").asText())
+                .isEqualTo("#/components/schemas/google.protobuf.Empty");
+        assertThat(names(accepting.at("/paths/~1v1~1shelves~1{shelves}/get/responses"))).containsExactly("200", "default");
+        assertThat(names(library.at("/paths/~1v1~1shelves~1{shelves}/delete/responses"))).containsExactly("200", "default");
     }
 }

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.polygate.spi.ErrorKind;
 import dev.polygate.spi.GatewayException;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -207,5 +208,26 @@ class HttpRuleIndexTest {
                 "GET /v1/{parent=shelves/*}/books:array -> polygate.test.v1.Library/ListBooks (response_body: books)",
                 "MOVE /v1/{name=shelves/*/books/*} -> polygate.test.v1.Library/MoveBook (body: *)",
                 "POST /polygate.test.v1.Library/Ping -> polygate.test.v1.Library/Ping (body: *)");
+    }
+
+    @Test
+    void aMethodsSuccessStatusIsOnEveryBindingOfItAndOnlyThere() throws Exception {
+        HttpRuleIndex index = HttpRuleIndex.build(List.of(Fixtures.LIBRARY),
+                method -> method.getName().equals("DeleteShelf") ? 202 : 200);
+        RuleLookup.Found delete = (RuleLookup.Found) index.lookup("DELETE", "/v1/shelves/s1");
+        assertThat(delete.match().binding()).isEqualTo(new HttpBinding("DELETE", "/v1/{name=shelves/*}", "", "", 202));
+        RuleLookup.Found generic = (RuleLookup.Found) index.lookup("POST", "/polygate.test.v1.Library/DeleteShelf");
+        assertThat(generic.match().binding().successStatus()).isEqualTo(202);
+        RuleLookup.Found get = (RuleLookup.Found) index.lookup("GET", "/v1/shelves/s1");
+        assertThat(get.match().binding().successStatus()).isEqualTo(200);
+        assertThat(match("DELETE", "/v1/shelves/s1").binding().successStatus()).isEqualTo(200);
+    }
+
+    @Test
+    void aSuccessStatusIs2xx() {
+        assertThatThrownBy(() -> new HttpBinding("POST", "/v1/x", "*", "", 404))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("404");
+        assertThatThrownBy(() -> HttpRuleIndex.build(List.of(Fixtures.LIBRARY), method -> 302))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }
