@@ -13,4 +13,9 @@ import javax.xml.namespace.QName;
 record OperationBinding(String name, SoapVersion version, String soapAction, Descriptor inputType,
                         BodyShape inputShape, Descriptor outputType, BodyShape outputShape,
                         Map<QName, Descriptor> faultDetails, HeadersFromHttp headersFromHttp) {
+
+    /** Whether the operation has no output message: its answer is only an acknowledgement. */
+    boolean oneWay() {
+        return outputShape instanceof BodyShape.NoMessage;
+    }
 }

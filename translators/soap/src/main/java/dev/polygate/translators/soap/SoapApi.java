@@ -8,6 +8,8 @@ import com.google.protobuf.DescriptorProtos.MethodOptions;
 import com.google.protobuf.DescriptorProtos.ServiceDescriptorProto;
 import com.google.protobuf.Descriptors;
 import com.google.protobuf.Descriptors.Descriptor;
+import com.google.protobuf.Empty;
+import com.google.protobuf.EmptyProto;
 import dev.polygate.spi.ConfigException;
 import dev.polygate.translators.soap.schema.CompiledSchema;
 import dev.polygate.translators.soap.schema.SchemaCompiler;
@@ -30,9 +32,12 @@ import javax.xml.namespace.QName;
  * methods are the port's operations with their REST bindings ({@code POST prefix/Operation} unless configured
  * otherwise), and per method what a SOAP call needs. This is what makes one SOAP operation reachable from
  * every client protocol the gateway speaks. A request or response with declared SOAP headers is a message of its
- * own: the body's fields and a {@code header} object with one field per header part.
+ * own: the body's fields and a {@code header} object with one field per header part. A one-way operation (an input
+ * and no output) answers {@code google.protobuf.Empty}, over REST with {@code 202 Accepted}.
  */
 record SoapApi(Descriptors.ServiceDescriptor service, CompiledSchema schema, Map<String, OperationBinding> bindings) {
+    /** What a one-way operation answers: nothing, which every client protocol receives as {@code Empty}. */
+    private static final Shape NO_ANSWER = new Shape(new BodyShape.NoMessage(), Empty.getDescriptor());
 
     static SoapApi build(WsdlDefinition wsdl, WsdlPort port, SoapRouteConfig config) throws ConfigException {
         String serviceName = Names.identifier(wsdl.services().stream()
@@ -42,13 +47,12 @@ record SoapApi(Descriptors.ServiceDescriptor service, CompiledSchema schema, Map
         List<SchemaRequest.RpcMessage> rpcMessages = new ArrayList<>();
         List<SchemaRequest.HeaderedMessage> headered = new ArrayList<>();
         for (WsdlOperation op : port.operations()) {
-            if (op.oneWay()) {
-                continue; // no answer to give a REST client; not exposed
-            }
             collect(op, op.input(), false, elements, rpcMessages);
-            collect(op, op.output(), true, elements, rpcMessages);
             headered(op, op.input(), op.inputHeaders(), false).ifPresent(headered::add);
-            headered(op, op.output(), op.outputHeaders(), true).ifPresent(headered::add);
+            if (!op.oneWay()) {
+                collect(op, op.output(), true, elements, rpcMessages);
+                headered(op, op.output(), op.outputHeaders(), true).ifPresent(headered::add);
+            }
             for (WsdlFault fault : op.faults()) {
                 if (fault.element() != null && !elements.contains(fault.element())) {
                     elements.add(fault.element());
@@ -62,11 +66,8 @@ record SoapApi(Descriptors.ServiceDescriptor service, CompiledSchema schema, Map
         ServiceDescriptorProto.Builder service = ServiceDescriptorProto.newBuilder().setName(serviceName);
         Map<String, Shapes> shapes = new LinkedHashMap<>();
         for (WsdlOperation op : port.operations()) {
-            if (op.oneWay()) {
-                continue;
-            }
-            Shapes s = new Shapes(shape(op, op.input(), op.inputHeaders(), false, schema),
-                    shape(op, op.output(), op.outputHeaders(), true, schema));
+            Shapes s = new Shapes(shape(op, op.input(), op.inputHeaders(), false, schema), op.oneWay() ? NO_ANSWER
+                    : shape(op, op.output(), op.outputHeaders(), true, schema));
             shapes.put(op.name(), s);
             SoapRouteConfig.OperationRoute route = config.operations().get(op.name());
             HttpRule rule = route == null
@@ -76,28 +77,12 @@ record SoapApi(Descriptors.ServiceDescriptor service, CompiledSchema schema, Map
                     .setInputType("." + s.input.type.getFullName()).setOutputType("." + s.output.type.getFullName())
                     .setOptions(MethodOptions.newBuilder().setExtension(AnnotationsProto.http, rule)));
         }
-        FileDescriptorProto file = FileDescriptorProto.newBuilder()
-                .setName(protoPackage.replace('.', '/') + "/service.proto").setPackage(protoPackage).setSyntax("proto3")
-                .addDependency(schema.file().getName()).addDependency(AnnotationsProto.getDescriptor().getName())
-                .addService(service).build();
-        Descriptors.FileDescriptor built;
-        try {
-            built = Descriptors.FileDescriptor.buildFrom(file,
-                    new Descriptors.FileDescriptor[] {schema.file(), AnnotationsProto.getDescriptor()});
-        } catch (Descriptors.DescriptorValidationException e) {
-            throw new ConfigException("wsdl", "the operations of port '" + port.name() + "' make no valid service: "
-                    + e.getMessage());
-        }
-        Descriptors.ServiceDescriptor descriptor = built.getServices().get(0);
-        Map<String, HeadersFromHttp> fromHttp = HeadersFromHttp.forPort(config.soapHeaders(),
-                port.operations().stream().filter(op -> shapes.containsKey(op.name())).toList(),
+        Descriptors.ServiceDescriptor descriptor = serviceFile(protoPackage, service, schema, port).getServices().get(0);
+        Map<String, HeadersFromHttp> fromHttp = HeadersFromHttp.forPort(config.soapHeaders(), port.operations(),
                 op -> shapes.get(op.name()).input.type);
         Map<String, OperationBinding> bindings = new LinkedHashMap<>();
         for (WsdlOperation op : port.operations()) {
             Shapes s = shapes.get(op.name());
-            if (s == null) {
-                continue;
-            }
             Map<QName, Descriptor> faults = new LinkedHashMap<>();
             for (WsdlFault fault : op.faults()) {
                 if (fault.element() != null) {
@@ -109,6 +94,31 @@ record SoapApi(Descriptors.ServiceDescriptor service, CompiledSchema schema, Map
                     s.input.shape, s.output.type, s.output.shape, faults, fromHttp.get(op.name())));
         }
         return new SoapApi(descriptor, schema, bindings);
+    }
+
+    /** The service's file: it imports the schema's, google.api.http's and, for one-way operations, Empty's. */
+    private static Descriptors.FileDescriptor serviceFile(String protoPackage, ServiceDescriptorProto.Builder service,
+                                                          CompiledSchema schema, WsdlPort port) throws ConfigException {
+        List<Descriptors.FileDescriptor> imports = new ArrayList<>(List.of(schema.file(), AnnotationsProto.getDescriptor()));
+        if (port.operations().stream().anyMatch(WsdlOperation::oneWay)) {
+            imports.add(EmptyProto.getDescriptor());
+        }
+        FileDescriptorProto.Builder file = FileDescriptorProto.newBuilder()
+                .setName(protoPackage.replace('.', '/') + "/service.proto").setPackage(protoPackage).setSyntax("proto3")
+                .addService(service);
+        imports.forEach(imported -> file.addDependency(imported.getName()));
+        try {
+            return Descriptors.FileDescriptor.buildFrom(file.build(), imports.toArray(Descriptors.FileDescriptor[]::new));
+        } catch (Descriptors.DescriptorValidationException e) {
+            throw new ConfigException("wsdl", "the operations of port '" + port.name() + "' make no valid service: "
+                    + e.getMessage());
+        }
+    }
+
+    /** The HTTP status of a REST call's success: 202 Accepted for a one-way operation, whose backend only takes it. */
+    int successStatus(Descriptors.MethodDescriptor method) {
+        OperationBinding binding = bindings.get(method.getFullName());
+        return binding != null && binding.oneWay() ? 202 : 200;
     }
 
     private record Shape(BodyShape shape, Descriptor type) {

@@ -66,7 +66,7 @@ public final class SoapTranslatorFactory implements TranslatorFactory {
         SoapApi api = SoapApi.build(wsdl, port, route);
         HttpRuleIndex rules;
         try {
-            rules = HttpRuleIndex.build(List.of(api.service()));
+            rules = HttpRuleIndex.build(List.of(api.service()), api::successStatus);
         } catch (ConfigException e) {
             throw e.under("operations");
         }

@@ -32,4 +32,12 @@ public sealed interface BodyShape {
             Objects.requireNonNull(wrapper, "wrapper");
         }
     }
+
+    /**
+     * No message at all: the answer of a one-way operation. A success answer is a 2xx status with an empty body or
+     * with an envelope whose Body holds no Fault (its content is ignored); the message is then the empty output
+     * message.
+     */
+    record NoMessage() implements BodyShape {
+    }
 }

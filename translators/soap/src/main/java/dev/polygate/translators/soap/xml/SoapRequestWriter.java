@@ -73,13 +73,13 @@ public final class SoapRequestWriter {
         }
     }
 
+    /** The message as the shape places it; {@link BodyShape.NoMessage} leaves the Body empty. */
     private static void writeBody(XMLStreamWriter out, BodyShape shape, Message body) throws XMLStreamException {
         if (shape instanceof BodyShape.Element element) {
             XmlMessageWriter.write(out, element.element(), body);
         } else if (shape instanceof BodyShape.Rpc rpc) {
             XmlMessageWriter.write(out, rpc.wrapper(), body);
-        } else {
-            BodyShape.Parts parts = (BodyShape.Parts) shape;
+        } else if (shape instanceof BodyShape.Parts parts) {
             List<FieldDescriptor> fields = body.getDescriptorForType().getFields().stream()
                     .filter(field -> !XmlOptions.isSoapHeaders(field)).toList();
             if (fields.size() != parts.elements().size()) {

@@ -18,6 +18,8 @@ import javax.xml.stream.XMLStreamReader;
  * Reads backend answers. The whole envelope is streamed once with a hardened parser (no DTD, no entities,
  * {@value #MAX_DEPTH} levels at most). A Fault is recognised whatever the HTTP status; anything else that is not
  * an envelope of the expected version is a {@link SoapProtocolException} naming the HTTP status and content type.
+ * The answer of a one-way operation ({@link BodyShape.NoMessage}) is an acknowledgement: a 2xx status with an empty
+ * body or an envelope without a Fault; its HTTP status matters because it carries nothing else.
  */
 public final class SoapResponseReader {
     /** The deepest element nesting accepted in a whole envelope. */
@@ -39,6 +41,9 @@ public final class SoapResponseReader {
         String received = "HTTP " + httpStatus + " with " + (contentType == null || contentType.isBlank()
                 ? "no content type" : "content type " + contentType);
         if (body == null || body.length == 0) {
+            if (outputShape instanceof BodyShape.NoMessage && isSuccess(httpStatus)) {
+                return new SoapResult.Output(DynamicMessage.getDefaultInstance(outputType), List.of());
+            }
             throw new SoapProtocolException("the backend answered " + received + " and an empty body, not a SOAP envelope");
         }
         String media = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT);
@@ -50,7 +55,7 @@ public final class SoapResponseReader {
             XMLStreamReader raw = StaxFactories.input().createXMLStreamReader(new ByteArrayInputStream(body));
             XMLStreamReader in = new DepthLimitedReader(raw, MAX_DEPTH);
             try {
-                return readEnvelope(in, received, version, outputShape, outputType, faultDetails);
+                return readEnvelope(in, httpStatus, received, version, outputShape, outputType, faultDetails);
             } finally {
                 raw.close();
             }
@@ -64,8 +69,8 @@ public final class SoapResponseReader {
         }
     }
 
-    private static SoapResult readEnvelope(XMLStreamReader in, String received, SoapVersion version, BodyShape shape,
-                                           Descriptor outputType, Map<QName, Descriptor> faultDetails)
+    private static SoapResult readEnvelope(XMLStreamReader in, int httpStatus, String received, SoapVersion version,
+                                           BodyShape shape, Descriptor outputType, Map<QName, Descriptor> faultDetails)
             throws XMLStreamException, SoapProtocolException {
         String envelope = version.envelopeNamespace();
         in.nextTag();
@@ -112,6 +117,11 @@ public final class SoapResponseReader {
         }
         if (bodyParts != null) {
             message = bodyParts.build();
+        } else if (shape instanceof BodyShape.NoMessage) {
+            if (!isSuccess(httpStatus)) {
+                throw new SoapProtocolException("the backend answered " + received + " and an envelope without a Fault");
+            }
+            message = DynamicMessage.getDefaultInstance(outputType);
         }
         if (message == null) {
             throw new SoapProtocolException("the backend answered " + received + " without the expected "
@@ -138,7 +148,11 @@ public final class SoapResponseReader {
             return element.element().equals(child);
         }
         // rpc wrappers are matched by local name: servers disagree on the namespace of the response wrapper.
-        return ((BodyShape.Rpc) shape).wrapper().getLocalPart().equals(child.getLocalPart());
+        return shape instanceof BodyShape.Rpc rpc && rpc.wrapper().getLocalPart().equals(child.getLocalPart());
+    }
+
+    private static boolean isSuccess(int httpStatus) {
+        return httpStatus >= 200 && httpStatus < 300;
     }
 
     private static void readPart(XMLStreamReader in, BodyShape.Parts shape, DynamicMessage.Builder parts)

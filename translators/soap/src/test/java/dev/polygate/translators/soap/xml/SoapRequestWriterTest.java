@@ -113,4 +113,11 @@ class SoapRequestWriterTest {
         assertThat(matcher.find()).as(regex).isTrue();
         return matcher.group(1);
     }
+
+    @Test
+    void noMessageLeavesTheBodyEmpty() {
+        String xml = text(SoapRequestWriter.write(SoapVersion.SOAP_11, new BodyShape.NoMessage(),
+                com.google.protobuf.Empty.getDefaultInstance(), List.of()));
+        assertThat(xml).isEqualTo(HEAD + ENV11 + "<soap:Body></soap:Body></soap:Envelope>");
+    }
 }
