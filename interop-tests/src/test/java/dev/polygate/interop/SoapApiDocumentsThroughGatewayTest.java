@@ -34,7 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Timeout(value = 90, unit = TimeUnit.SECONDS)
 class SoapApiDocumentsThroughGatewayTest {
-    private static final List<String> ROUTES = List.of("orders", "legacy", "telemetry");
+    private static final List<String> ROUTES = List.of("orders", "legacy", "telemetry", "notices");
     private static final Pattern IMPORT = Pattern.compile("^import\\s+(?:public\\s+)?\"([^\"]+)\";", Pattern.MULTILINE);
     @TempDir
     static Path dir;
