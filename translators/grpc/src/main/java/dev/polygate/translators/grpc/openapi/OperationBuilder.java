@@ -16,7 +16,7 @@ import java.util.Set;
  * One binding as an OpenAPI operation, following the transcoder: path parameters set their fields, the
  * body is the whole request ({@code body: "*"}, no query then) or one field, query parameters set the
  * scalar fields neither binds; the answer is the response (or its {@code response_body} field), NDJSON or
- * Server-Sent Events for server streaming, and errors are {@code google.rpc.Status} as JSON.
+ * Server-Sent Events for server streaming; the schemas and the error responses are the route's {@link JsonDialect}.
  */
 final class OperationBuilder {
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
@@ -148,10 +148,7 @@ final class OperationBuilder {
             ok.put("description", "OK");
             content.putObject("application/json").set("schema", schema);
         }
-        ObjectNode error = responses.putObject("default")
-                .put("description", "An error: the gRPC status as JSON, with the HTTP status of its code");
-        error.putObject("content").putObject("application/json").set("schema", schemas.ref(
-                com.google.rpc.Status.getDescriptor()));
+        schemas.errorResponses(method, responses);
         return responses;
     }
 }
