@@ -54,6 +54,13 @@ class SoapOpenApiSchemaTest {
     }
 
     @Test
+    void unknownKeysAreAllowedWhereTheRouteIgnoresThem() throws Exception {
+        ObjectNode lenient = ShopApiDocument.of("shop.wsdl", "ignoreUnknownFields: true").document();
+        assertThat(lenient.at("/components/schemas/" + TYPES + "Order").has("additionalProperties")).isFalse();
+        assertThat(lenient.at("/info/description").asText()).contains("unknown keys are ignored");
+    }
+
+    @Test
     void nillableElementsAreTheirValueOrNull() {
         assertThat(texts(property(TYPES + "Order", "discount").path("type"))).containsExactly("string", "number", "null");
         JsonNode customer = property(TYPES + "Order", "customer").path("anyOf");

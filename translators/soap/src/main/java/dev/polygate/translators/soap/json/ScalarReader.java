@@ -86,7 +86,8 @@ final class ScalarReader {
         BigInteger value;
         if (p.currentToken() == JsonToken.VALUE_NUMBER_INT) {
             value = p.getBigIntegerValue();
-        } else if (stringsToo && p.currentToken() == JsonToken.VALUE_STRING && INTEGER_TEXT.matcher(p.getText()).matches()) {
+        } else if (stringsToo && p.currentToken() == JsonToken.VALUE_STRING
+                && INTEGER_TEXT.matcher(p.getText()).matches()) {
             value = new BigInteger(p.getText());
         } else {
             throw Problems.expected(path, stringsToo ? "an integer (a number or a string of digits)" : "an integer", p);

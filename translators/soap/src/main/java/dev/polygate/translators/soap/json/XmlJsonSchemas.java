@@ -49,7 +49,8 @@ public final class XmlJsonSchemas {
             }
         }
         String xsdType = type.getOptions().getExtension(XmlProto.xmlEnum);
-        return schema.put("description", (xsdType.isEmpty() ? "An anonymous XSD enumeration" : "XSD enumeration " + xsdType)
+        return schema.put("description", (xsdType.isEmpty() ? "An anonymous XSD enumeration"
+                : "XSD enumeration " + xsdType)
                 + ": one of its literals, exactly as XML carries them");
     }
 

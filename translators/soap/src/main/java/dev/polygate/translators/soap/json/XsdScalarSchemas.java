@@ -30,7 +30,8 @@ final class XsdScalarSchemas {
             case LONG -> stringOr("integer", anchored(ScalarReader.INTEGER_TEXT), range(JSON.objectNode(),
                     ScalarReader.longRange(field)), ScalarReader.longRange(field).name()
                     + ": printed as a string of digits, read from a string of digits or a JSON integer");
-            case FLOAT, DOUBLE -> floating(field.getJavaType() == FieldDescriptor.JavaType.FLOAT ? "xs:float" : "xs:double");
+            case FLOAT -> floating("xs:float");
+            case DOUBLE -> floating("xs:double");
             case STRING -> text(xml);
             case BYTE_STRING -> JSON.objectNode().put("type", "string").put("contentEncoding", "base64")
                     .put("description", xml.getType() == dev.polygate.xml.v1.XsdType.XSD_TYPE_HEX_BINARY
