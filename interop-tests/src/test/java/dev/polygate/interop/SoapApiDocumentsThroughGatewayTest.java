@@ -3,6 +3,7 @@ package dev.polygate.interop;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.polygate.testing.OpenApiSchemas;
 import dev.polygate.wsdl.SoapServices;
 import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.ParseOptions;
@@ -29,8 +30,9 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The API documents the admin port serves for SOAP routes: the OpenAPI document is valid for swagger-parser,
- * and the .proto files compile with protoc (the one in the local Maven repository, when there is one).
+ * The API documents the admin port serves for SOAP routes: the OpenAPI document is valid for swagger-parser and
+ * describes the JSON the routes really answer (and take), faults and refusals included, as a JSON Schema validator
+ * checks it; the .proto files compile with protoc (the one in the local Maven repository, when there is one).
  */
 @Timeout(value = 90, unit = TimeUnit.SECONDS)
 class SoapApiDocumentsThroughGatewayTest {
@@ -41,6 +43,7 @@ class SoapApiDocumentsThroughGatewayTest {
     static SoapServices services;
     static GatewayProcess gateway;
     static String admin;
+    static SoapRest rest;
 
     @BeforeAll
     static void start() throws Exception {
@@ -64,6 +67,7 @@ class SoapApiDocumentsThroughGatewayTest {
                 """.formatted(services.port()) + routes);
         gateway = GatewayProcess.start(List.of("-Xmx128m"), "run", "--config", config.toString());
         admin = "http://127.0.0.1:" + gateway.port("admin");
+        rest = new SoapRest("http://127.0.0.1:" + gateway.port("http"));
     }
 
     @AfterAll
@@ -87,6 +91,92 @@ class SoapApiDocumentsThroughGatewayTest {
             assertThat(result.getMessages()).as(route + " swagger-parser messages").isEmpty();
             assertThat(result.getOpenAPI().getPaths()).as(route).isNotEmpty();
         }
+    }
+
+    @Test
+    void ordersAnswersFitTheServedSchemas() throws Exception {
+        OpenApiSchemas orders = served("orders");
+        String invoiced = SoapRichTypesThroughGatewayTest.ORDER.replace("\"note\":null", "\"note\":\"ring\"")
+                .replace("\"card\":{\"holder\":\"Ada\",\"last4\":\"4242\"}", "\"invoice\":{\"dueDays\":30}");
+        answered(orders, "/orders/EchoOrder", SoapRichTypesThroughGatewayTest.ORDER);
+        JsonNode echoed = answered(orders, "/orders/EchoOrder", "{\"header\":{\"Tracking\":\"t-1\"},"
+                + invoiced.substring(1));
+        assertThat(echoed.path("order").path("invoice").path("dueDays").asInt()).isEqualTo(30);
+        for (int count : new int[] {0, 1, 3}) {
+            assertThat(answered(orders, "/orders/ListLines", "{\"count\":" + count + "}").path("line")).hasSize(count);
+        }
+        answered(orders, "/orders/Sum", "{\"amount\":[\"0.1\",0.2,\"99999999999999999999.7\"]}");
+        answered(orders, "/orders/CancelOrder", "{\"orderId\":1}");
+    }
+
+    @Test
+    void rpcLiteralAndSoap12AnswersFitTheServedSchemas() throws Exception {
+        OpenApiSchemas legacy = served("legacy");
+        answered(legacy, "/legacy/addNumbers", "{\"a\":2,\"b\":40}");
+        answered(legacy, "/legacy/findPerson", "{\"id\":\"9007199254740993\"}");
+        answered(legacy, "/legacy/tags", "{\"count\":2}");
+        answered(served("telemetry"), "/telemetry/Record",
+                "{\"reading\":{\"sensor\":\"t-1\",\"sequence\":\"7\",\"value\":21.5,\"at\":\"2025-01-02T03:04:05Z\"}}");
+    }
+
+    @Test
+    void faultsAndRefusalsFitTheServedProblemSchema() throws Exception {
+        OpenApiSchemas orders = served("orders");
+        JsonNode declared = failed(orders, "/orders/CancelOrder", "{\"orderId\":\"42\"}", 502);
+        assertThat(declared.path("faultDetail").path("reason").asText()).isEqualTo("unknown order");
+        // the problem is no answer of the operation: the validator tells them apart
+        assertThat(orders.problems(OpenApiSchemas.response("/orders/CancelOrder", "post", "200", "application/json"),
+                declared)).isNotEmpty();
+        OpenApiSchemas telemetry = served("telemetry");
+        JsonNode receiver = failed(telemetry, "/telemetry/Record",
+                "{\"reading\":{\"sensor\":\"x-9\",\"sequence\":\"1\",\"value\":0}}", 502);
+        assertThat(receiver.path("faultDetail").path("sensor").asText()).isEqualTo("x-9");
+        JsonNode sender = failed(telemetry, "/telemetry/Record",
+                "{\"reading\":{\"sensor\":\"t-1\",\"sequence\":\"3\",\"value\":-300.5}}", 400);
+        assertThat(sender.path("subcodes")).hasSize(2);
+        assertThat(sender.has("faultDetailXml")).isTrue();
+
+        // requests the served schema refuses, the gateway refuses too, with a problem that fits the schema
+        for (String refused : new String[] {
+                SoapRichTypesThroughGatewayTest.ORDER.replace("\"status\":\"on-hold\"", "\"status\":\"ON_HOLD\""),
+                SoapRichTypesThroughGatewayTest.ORDER.replace("\"currency\":\"EUR\"", "\"colour\":\"red\""),
+                SoapRichTypesThroughGatewayTest.ORDER.replace("\"note\":null", "\"comment\":null"),
+                SoapRichTypesThroughGatewayTest.ORDER.replace("\"note\":null,", "\"invoice\":{\"dueDays\":1},"),
+                "{\"order\":{\"currency\":\"EUR\"}}"}) {
+            assertThat(orders.problems(OpenApiSchemas.requestBody("/orders/EchoOrder", "post"), SoapRest.json(refused)))
+                    .as(refused).isNotEmpty();
+            JsonNode problem = failed(orders, "/orders/EchoOrder", refused, 400);
+            assertThat(problem.path("code").asText()).isEqualTo("INVALID_ARGUMENT");
+        }
+    }
+
+    /** The route's OpenAPI document as the admin port serves it. */
+    private static OpenApiSchemas served(String route) throws Exception {
+        HttpResponse<String> response = SoapRest.get(admin + "/apis/" + route + "/openapi.json");
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return new OpenApiSchemas(SoapRest.json(response));
+    }
+
+    /** Calls the operation at {@code path}; the request and its 200 answer both fit the operation's schemas. */
+    private static JsonNode answered(OpenApiSchemas schemas, String path, String json) throws Exception {
+        assertThat(schemas.problems(OpenApiSchemas.requestBody(path, "post"), SoapRest.json(json))).as(json).isEmpty();
+        HttpResponse<String> response = rest.post(path, json);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        JsonNode answer = SoapRest.json(response);
+        assertThat(schemas.problems(OpenApiSchemas.response(path, "post", "200", "application/json"), answer))
+                .as(response.body()).isEmpty();
+        return answer;
+    }
+
+    /** Calls the operation at {@code path}; it fails with {@code status} and a problem that fits its default response. */
+    private static JsonNode failed(OpenApiSchemas schemas, String path, String json, int status) throws Exception {
+        HttpResponse<String> response = rest.post(path, json);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        assertThat(response.headers().firstValue("content-type")).hasValue("application/problem+json");
+        JsonNode problem = SoapRest.json(response);
+        assertThat(schemas.problems(OpenApiSchemas.response(path, "post", "default", "application/problem+json"),
+                problem)).as(response.body()).isEmpty();
+        return problem;
     }
 
     @Test

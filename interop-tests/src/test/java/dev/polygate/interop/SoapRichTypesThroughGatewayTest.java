@@ -58,7 +58,8 @@ class SoapRichTypesThroughGatewayTest {
         }
     }
 
-    private static final String ORDER = """
+    /** An order with every XSD construct of the Orders schema, as EchoOrder takes it. */
+    static final String ORDER = """
             {"order":{"currency":"EUR","revision":3,"id":"9007199254740993",
               "customer":{"name":"Ada","address":{"country":"UK","street":"1 Loop St","city":"London"}},
               "line":[{"gift":true,"sku":"A-1","quantity":2,"unitPrice":"0.10"},

@@ -3,6 +3,7 @@ package dev.polygate.translators.grpc;
 import com.google.protobuf.Descriptors.FileDescriptor;
 import com.google.protobuf.Descriptors.ServiceDescriptor;
 import dev.polygate.spi.ApiDocument;
+import dev.polygate.translators.grpc.openapi.JsonDialect;
 import dev.polygate.translators.grpc.openapi.OpenApiGenerator;
 import dev.polygate.translators.grpc.protosource.ProtoSourcePrinter;
 import dev.polygate.translators.grpc.transcoding.HttpRuleIndex;
@@ -26,17 +27,20 @@ public final class ApiDocuments {
     }
 
     static List<ApiDocument> of(ExposedSchema schema, TranscodingOptions options) {
-        return of(schema.services(), schema.transcoding().rules(), options);
+        return of(schema.services(), schema.transcoding().rules(), JsonDialect.proto3(options));
     }
 
-    /** The documents of any services with HTTP rules (the soap translator's too). */
-    public static List<ApiDocument> of(List<ServiceDescriptor> services, HttpRuleIndex rules, TranscodingOptions options) {
+    /**
+     * The documents of any services with HTTP rules, the OpenAPI document in the JSON dialect their routes speak
+     * (the soap translator's too).
+     */
+    public static List<ApiDocument> of(List<ServiceDescriptor> services, HttpRuleIndex rules, JsonDialect dialect) {
         List<ApiDocument> documents = new ArrayList<>();
         if (services.isEmpty()) {
             return documents;
         }
         documents.add(new ApiDocument("openapi.json", "application/json", once(() -> OpenApiGenerator.render(
-                OpenApiGenerator.generate(services, rules, options, OpenApiGenerator.GenericBindings.UNANNOTATED)))));
+                OpenApiGenerator.generate(services, rules, dialect, OpenApiGenerator.GenericBindings.UNANNOTATED)))));
         for (FileDescriptor file : files(services)) {
             documents.add(new ApiDocument(file.getName(), "text/plain; charset=utf-8",
                     once(() -> ProtoSourcePrinter.print(file).getBytes(StandardCharsets.UTF_8))));

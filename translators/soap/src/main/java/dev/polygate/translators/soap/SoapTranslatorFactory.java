@@ -89,7 +89,7 @@ public final class SoapTranslatorFactory implements TranslatorFactory {
                 new SoapErrors(types, json, route.serverFaultStatus()));
         GrpcIngress grpc = new GrpcIngress(grpcMethods(api.service()), calls, route.maxMessageBytes(), route.timeout());
         return new SoapTranslator(rest, grpc, api.service(), backend,
-                ApiDocuments.of(List.of(api.service()), rules, options));
+                ApiDocuments.of(List.of(api.service()), rules, SoapApiDialect.of(api, port, options)));
     }
 
     /** The operations by their gRPC path, {@code /package.Service/Operation}. */

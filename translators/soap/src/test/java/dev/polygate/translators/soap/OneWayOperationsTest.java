@@ -18,6 +18,7 @@ import dev.polygate.translators.grpc.transcoding.RuleLookup;
 import dev.polygate.translators.grpc.transcoding.TranscodingOptions;
 import dev.polygate.translators.soap.wsdl.WsdlDefinition;
 import dev.polygate.translators.soap.wsdl.WsdlImporter;
+import dev.polygate.translators.soap.wsdl.WsdlPort;
 import dev.polygate.translators.soap.xml.BodyShape;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -32,10 +33,13 @@ import org.junit.jupiter.api.Test;
 class OneWayOperationsTest {
     private static final String RESET = "soap.calculator.Calculator.Reset";
     private static SoapApi api;
+    private static WsdlPort port;
+    private static WsdlPort calculatorPort;
 
     @BeforeAll
     static void build() throws Exception {
         api = api("wsdl/calculator.wsdl");
+        calculatorPort = port;
     }
 
     private static SoapApi api(String wsdl) throws Exception {
@@ -43,7 +47,8 @@ class OneWayOperationsTest {
         SoapRouteConfig config = SoapRouteConfig.parse(new YAMLMapper().readTree("upstream: calc\nwsdl: "
                 + Path.of(wsdl).getFileName() + "\n"), directory);
         WsdlDefinition definition = WsdlImporter.load(config.wsdl(), Duration.ofSeconds(10));
-        return SoapApi.build(definition, definition.port(null, null), config);
+        port = definition.port(null, null);
+        return SoapApi.build(definition, port, config);
     }
 
     @Test
@@ -90,7 +95,8 @@ class OneWayOperationsTest {
                 .contains("rpc Reset(.soap.calculator.Reset) returns (.google.protobuf.Empty)");
 
         HttpRuleIndex rules = HttpRuleIndex.build(List.of(api.service()), api::successStatus);
-        ApiDocument openApi = ApiDocuments.of(List.of(api.service()), rules, TranscodingOptions.defaults()).get(0);
+        ApiDocument openApi = ApiDocuments.of(List.of(api.service()), rules,
+                SoapApiDialect.of(api, calculatorPort, TranscodingOptions.defaults())).get(0);
         JsonNode document = new ObjectMapper().readTree(openApi.content().get());
         JsonNode responses = document.at("/paths/~1calculator~1Reset/post/responses");
         assertThat(responses.has("202")).isTrue();

@@ -24,7 +24,8 @@ import java.util.TreeSet;
 
 /**
  * Writes the OpenAPI 3.1 document of services reached through their google.api.http bindings: one operation
- * per binding, schemas per the proto3 JSON mapping under the route's field naming. Bindings whose HTTP method
+ * per binding, schemas and error responses in the route's {@link JsonDialect} (by default the proto3 JSON
+ * mapping under the route's field naming, errors as {@code google.rpc.Status}). Bindings whose HTTP method
  * OpenAPI cannot express (a {@code custom} kind such as {@code MOVE}) are listed under
  * {@code x-polygate-unlisted-bindings} instead. The document's {@code info.version} is a fingerprint of the
  * services' .proto files, so it changes exactly when their schema does.
@@ -52,7 +53,13 @@ public final class OpenApiGenerator {
     /** The document as a JSON tree. */
     public static ObjectNode generate(List<ServiceDescriptor> services, HttpRuleIndex rules,
                                       TranscodingOptions options, GenericBindings generic) {
-        SchemaCatalog schemas = new SchemaCatalog(options.preserveProtoFieldNames());
+        return generate(services, rules, JsonDialect.proto3(options), generic);
+    }
+
+    /** The document as a JSON tree, its schemas and error responses in the given dialect. */
+    public static ObjectNode generate(List<ServiceDescriptor> services, HttpRuleIndex rules, JsonDialect dialect,
+                                      GenericBindings generic) {
+        SchemaCatalog schemas = new SchemaCatalog(dialect);
         OperationBuilder operations = new OperationBuilder(schemas);
         Set<MethodDescriptor> annotated = new HashSet<>();
         rules.bindings().stream().filter(b -> !b.generic()).forEach(b -> annotated.add(b.method()));
@@ -80,9 +87,7 @@ public final class OpenApiGenerator {
         info.put("title", services.isEmpty() ? "No services"
                 : String.join(", ", services.stream().map(ServiceDescriptor::getFullName).toList()));
         info.put("version", fingerprint(services));
-        info.put("description", "REST/JSON bindings of gRPC services (google.api.http), transcoded by the gateway. "
-                + "Field names are " + (options.preserveProtoFieldNames() ? "the .proto names" : "lowerCamelCase")
-                + " in answers; requests may use either spelling.");
+        info.put("description", schemas.apiDescription());
         ArrayNode tags = document.putArray("tags");
         services.forEach(s -> tags.addObject().put("name", s.getFullName()));
         ObjectNode pathsNode = document.putObject("paths");

@@ -17,8 +17,8 @@ import java.util.Set;
  * One binding as an OpenAPI operation, following the transcoder: path parameters set their fields, the
  * body is the whole request ({@code body: "*"}, no query then) or one field, query parameters set the
  * scalar fields neither binds; the answer is the response (or its {@code response_body} field) under the
- * binding's success status, NDJSON or Server-Sent Events for server streaming, and errors are
- * {@code google.rpc.Status} as JSON.
+ * binding's success status, NDJSON or Server-Sent Events for server streaming; the schemas and the error
+ * responses are the route's {@link JsonDialect}.
  */
 final class OperationBuilder {
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
@@ -150,10 +150,7 @@ final class OperationBuilder {
             ok.put("description", HttpResponseStatus.valueOf(binding.successStatus()).reasonPhrase());
             content.putObject("application/json").set("schema", schema);
         }
-        ObjectNode error = responses.putObject("default")
-                .put("description", "An error: the gRPC status as JSON, with the HTTP status of its code");
-        error.putObject("content").putObject("application/json").set("schema", schemas.ref(
-                com.google.rpc.Status.getDescriptor()));
+        schemas.errorResponses(method, responses);
         return responses;
     }
 }

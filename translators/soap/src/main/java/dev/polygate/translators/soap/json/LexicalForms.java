@@ -12,15 +12,15 @@ import java.util.regex.Pattern;
 final class LexicalForms {
 
     private static final String TZ = "(Z|[+-]((0\\d|1[0-3]):[0-5]\\d|14:00))?";
-    private static final Pattern DATE = Pattern.compile("(-?(?:[1-9]\\d{4,}|\\d{4}))-(\\d\\d)-(\\d\\d)" + TZ);
-    private static final Pattern TIME = Pattern.compile("(\\d\\d):(\\d\\d):(\\d\\d)(\\.\\d+)?" + TZ);
-    private static final Pattern DATE_TIME = Pattern.compile("(-?(?:[1-9]\\d{4,}|\\d{4}))-(\\d\\d)-(\\d\\d)"
+    static final Pattern DATE = Pattern.compile("(-?(?:[1-9]\\d{4,}|\\d{4}))-(\\d\\d)-(\\d\\d)" + TZ);
+    static final Pattern TIME = Pattern.compile("(\\d\\d):(\\d\\d):(\\d\\d)(\\.\\d+)?" + TZ);
+    static final Pattern DATE_TIME = Pattern.compile("(-?(?:[1-9]\\d{4,}|\\d{4}))-(\\d\\d)-(\\d\\d)"
             + "T(\\d\\d):(\\d\\d):(\\d\\d)(\\.\\d+)?" + TZ);
-    private static final Pattern DURATION = Pattern.compile(
+    static final Pattern DURATION = Pattern.compile(
             "-?P(?=\\d|T\\d)(\\d+Y)?(\\d+M)?(\\d+D)?(T(?=\\d)(\\d+H)?(\\d+M)?(\\d+(\\.\\d+)?S)?)?");
-    private static final Pattern DECIMAL = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)");
-    private static final Pattern INTEGER = Pattern.compile("[+-]?\\d+");
-    private static final Pattern CLARK = Pattern.compile("(\\{[^{}]*})?[^{}:\\s]+");
+    static final Pattern DECIMAL = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)");
+    static final Pattern INTEGER = Pattern.compile("[+-]?\\d+");
+    static final Pattern CLARK = Pattern.compile("(\\{[^{}]*})?[^{}:\\s]+");
 
     private LexicalForms() {
     }

@@ -11,6 +11,7 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.Base64;
 import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -20,6 +21,8 @@ import java.util.stream.Collectors;
  */
 final class ScalarReader {
 
+    /** The string form long and unsignedLong are also read from (the range is checked after). */
+    static final Pattern INTEGER_TEXT = Pattern.compile("-?\\d{1,30}");
     private static final BigInteger UINT64_MAX = BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE);
 
     private final XmlFacts facts;
@@ -43,7 +46,7 @@ final class ScalarReader {
                 throw Problems.expected(path, "true or false", p);
             }
             case INT -> (int) integer(p, path, intRange(field, xml), false).longValue();
-            case LONG -> integer(p, path, longRange(field, xml), true).longValue();
+            case LONG -> integer(p, path, longRange(field), true).longValue();
             case FLOAT, DOUBLE -> floating(p, field, path);
             case STRING -> text(p, xml, path);
             case BYTE_STRING -> bytes(p, path);
@@ -52,13 +55,14 @@ final class ScalarReader {
         };
     }
 
-    private record Range(BigInteger min, BigInteger max, String name) {
+    /** The values an XSD integer type allows, and its name for messages and documents. */
+    record Range(BigInteger min, BigInteger max, String name) {
         static Range of(long min, long max, String name) {
             return new Range(BigInteger.valueOf(min), BigInteger.valueOf(max), name);
         }
     }
 
-    private static Range intRange(FieldDescriptor field, XmlField xml) {
+    static Range intRange(FieldDescriptor field, XmlField xml) {
         return switch (xml.getType()) {
             case XSD_TYPE_SHORT -> Range.of(Short.MIN_VALUE, Short.MAX_VALUE, "xs:short");
             case XSD_TYPE_BYTE -> Range.of(Byte.MIN_VALUE, Byte.MAX_VALUE, "xs:byte");
@@ -71,7 +75,7 @@ final class ScalarReader {
         };
     }
 
-    private static Range longRange(FieldDescriptor field, XmlField xml) {
+    static Range longRange(FieldDescriptor field) {
         return field.getType() == FieldDescriptor.Type.UINT64 || field.getType() == FieldDescriptor.Type.FIXED64
                 ? new Range(BigInteger.ZERO, UINT64_MAX, "xs:unsignedLong")
                 : Range.of(Long.MIN_VALUE, Long.MAX_VALUE, "xs:long");
@@ -82,7 +86,8 @@ final class ScalarReader {
         BigInteger value;
         if (p.currentToken() == JsonToken.VALUE_NUMBER_INT) {
             value = p.getBigIntegerValue();
-        } else if (stringsToo && p.currentToken() == JsonToken.VALUE_STRING && p.getText().matches("-?\\d{1,30}")) {
+        } else if (stringsToo && p.currentToken() == JsonToken.VALUE_STRING
+                && INTEGER_TEXT.matcher(p.getText()).matches()) {
             value = new BigInteger(p.getText());
         } else {
             throw Problems.expected(path, stringsToo ? "an integer (a number or a string of digits)" : "an integer", p);
