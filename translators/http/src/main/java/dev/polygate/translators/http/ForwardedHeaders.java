@@ -36,6 +36,10 @@ final class ForwardedHeaders {
     }
 
     private static void append(HttpHeaders headers, String name, String value) {
+        if (!headers.contains(name)) {
+            headers.set(name, value); // the usual case, the gateway being the first proxy: nothing to join
+            return;
+        }
         String existing = String.join(", ", headers.getAll(name));
         headers.set(name, existing.isBlank() ? value : existing + ", " + value);
     }

@@ -114,7 +114,8 @@ final class ProxiedExchange {
                 config.hostHeader(), lease.endpoint(), lease.isHttp2());
         timers.startIdle();
         UpstreamLease sentOn = lease;
-        channel.writeAndFlush(head).addListener(f -> {
+        // Not flushed here: a body already at hand is flushed with the head, one write instead of two.
+        channel.write(head).addListener(f -> {
             if (!f.isSuccess() && lease == sentOn) {
                 upstreamFailed(relay, f.cause());
             }
@@ -132,6 +133,9 @@ final class ProxiedExchange {
             body.subscribe(forwarder);
         } else {
             forwarder.target(channel);
+        }
+        if (forwarder == null || !forwarder.startedSending()) {
+            channel.flush(); // no body, or none of it has arrived yet: the head leaves on its own
         }
     }
 
