@@ -3,6 +3,7 @@ package dev.polygate.translators.soap;
 import com.google.protobuf.Any;
 import com.google.protobuf.DynamicMessage;
 import com.google.protobuf.InvalidProtocolBufferException;
+import com.google.protobuf.Message;
 import com.google.rpc.ErrorInfo;
 import dev.polygate.spi.ErrorKind;
 import dev.polygate.spi.Exchange;
@@ -22,7 +23,6 @@ import dev.polygate.translators.soap.xml.SoapResponseReader;
 import dev.polygate.translators.soap.xml.SoapResult;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
-import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.http.DefaultHttpHeaders;
 import io.netty.handler.codec.http.EmptyHttpHeaders;
 import io.netty.handler.codec.http.HttpHeaderNames;
@@ -50,7 +50,9 @@ final class SoapCall implements MessageCall, CollectingResponseSink.Receiver {
     private final Executor xmlWork;
     private final Supplier<List<HeaderBlock>> headers;
     private final int maxBytes;
+    /** The request as bytes (gRPC clients) or as the message an ingress built (REST clients): one of the two. */
     private byte[] request;
+    private Message requestMessage;
     private DerivedExchange exchange;
     private boolean finished;
 
@@ -81,15 +83,25 @@ final class SoapCall implements MessageCall, CollectingResponseSink.Receiver {
     }
 
     @Override
+    public void sendMessage(Message message) {
+        if (message.getDescriptorForType() == operation.inputType()) {
+            requestMessage = message; // written as it is: no serializing and parsing again
+        } else {
+            MessageCall.super.sendMessage(message);
+        }
+    }
+
+    @Override
     public void halfClose() {
+        Message built = requestMessage;
         byte[] body = request;
-        if (body == null) {
+        if (built == null && body == null) {
             close(GrpcStatus.of(new GatewayException(ErrorKind.BAD_REQUEST,
                     "operation " + operation.name() + " takes exactly one request message")));
             return;
         }
-        offload(body.length, back -> {
-            DynamicMessage input = DynamicMessage.parseFrom(operation.inputType(), body);
+        offload(built != null ? built.getSerializedSize() : body.length, back -> {
+            Message input = built != null ? built : DynamicMessage.parseFrom(operation.inputType(), body);
             byte[] envelope = SoapRequestWriter.write(operation.version(), operation.inputShape(), input, headers.get());
             back.execute(() -> send(envelope));
         });
@@ -129,7 +141,7 @@ final class SoapCall implements MessageCall, CollectingResponseSink.Receiver {
             return;
         }
         if (result instanceof SoapResult.Output output) {
-            listener.onMessage(Unpooled.wrappedBuffer(output.message().toByteArray()));
+            listener.onMessage(output.message());
             close(GrpcStatus.OK);
         } else if (result instanceof SoapResult.Fault fault) {
             close(status(fault.fault()));

@@ -1,6 +1,7 @@
 package dev.polygate.translators.grpc.rest;
 
 import com.google.protobuf.DynamicMessage;
+import com.google.protobuf.Message;
 import dev.polygate.spi.ErrorKind;
 import dev.polygate.spi.Exchange;
 import dev.polygate.spi.GatewayException;
@@ -12,7 +13,6 @@ import dev.polygate.translators.grpc.wire.GrpcStatus;
 import dev.polygate.translators.grpc.wire.GrpcTimeout;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
-import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.http.DefaultHttpHeaders;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.QueryStringDecoder;
@@ -78,7 +78,7 @@ final class RestCall implements CallListener {
         call = backend.open(exchange, match.method(), metadata, this);
         call.start();
         for (DynamicMessage message : messages) {
-            call.sendMessage(Unpooled.wrappedBuffer(message.toByteArray()));
+            call.sendMessage(message);
         }
         call.halfClose();
     }
@@ -110,11 +110,21 @@ final class RestCall implements CallListener {
         } finally {
             message.release();
         }
-        if (finished) {
-            return;
+        if (!finished) {
+            respond(() -> responder.message(bytes));
         }
+    }
+
+    @Override
+    public void onMessage(Message message) {
+        if (!finished) {
+            respond(() -> responder.message(message));
+        }
+    }
+
+    private void respond(Runnable rendering) {
         try {
-            responder.message(bytes);
+            rendering.run();
         } catch (GatewayException e) {
             call.cancel();
             finish(e);
