@@ -16,10 +16,7 @@ import dev.polygate.translators.grpc.transcoding.TranscodingOptions;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.util.Collections;
-import java.util.Map;
 import java.util.Set;
-import java.util.WeakHashMap;
 
 /**
  * The JSON of messages compiled from XSD ({@code dev.polygate.translators.soap.schema}): keys are the XML names,
@@ -58,11 +55,15 @@ public final class XmlJsonCodec implements JsonCodec {
     private final MessageReader reader;
     private final MessageWriter writer = new MessageWriter();
     /**
-     * The top-level keys each merge gave, until {@link #checkComplete} asks: a required xs:int given as 0 is
-     * not "set" in proto3 terms, yet was given. Weak, so a builder never checked is simply forgotten.
+     * The top-level keys the last merge on this thread gave, for the {@link #checkComplete} that follows it: a
+     * required xs:int given as 0 is not "set" in proto3 terms, yet was given. The transcoders merge and check one
+     * request at a time on one thread, so one slot per thread is enough (no shared map to lock per request); a
+     * builder that is never checked is simply replaced by the next one merged.
      */
-    private final Map<Message.Builder, Set<FieldDescriptor>> topLevelGiven =
-            Collections.synchronizedMap(new WeakHashMap<>());
+    private final ThreadLocal<Given> lastGiven = new ThreadLocal<>();
+
+    private record Given(Message.Builder builder, Set<FieldDescriptor> keys) {
+    }
 
     public XmlJsonCodec(TranscodingOptions options) {
         this.reader = new MessageReader(new XmlFacts(), options.ignoreUnknownFields());
@@ -85,10 +86,12 @@ public final class XmlJsonCodec implements JsonCodec {
                 throw Problems.bad("malformed JSON: more than one value (line "
                         + p.currentTokenLocation().getLineNr() + ", column " + p.currentTokenLocation().getColumnNr() + ")");
             }
-            topLevelGiven.merge(builder, given, (a, b) -> {
-                a.addAll(b);
-                return a;
-            });
+            Given last = lastGiven.get();
+            if (last != null && last.builder() == builder) {
+                last.keys().addAll(given);
+            } else {
+                lastGiven.set(new Given(builder, given));
+            }
         } catch (JsonParseException | StreamConstraintsException e) {
             throw Problems.bad("malformed JSON: " + e.getOriginalMessage() + " (line " + e.getLocation().getLineNr()
                     + ", column " + e.getLocation().getColumnNr() + ")");
@@ -100,9 +103,14 @@ public final class XmlJsonCodec implements JsonCodec {
     /** Refuses the request when a required top-level element was neither in the body nor set otherwise. */
     @Override
     public void checkComplete(MessageOrBuilder request) throws GatewayException {
-        Set<FieldDescriptor> given = request instanceof Message.Builder b ? topLevelGiven.remove(b) : null;
+        Given last = lastGiven.get();
+        Set<FieldDescriptor> given = Set.of();
+        if (last != null && last.builder() == request) {
+            given = last.keys();
+            lastGiven.remove();
+        }
         Message.Builder builder = request instanceof Message.Builder b ? b : ((Message) request).toBuilder();
-        MessageReader.checkRequired(builder, given == null ? Set.of() : given, "");
+        MessageReader.checkRequired(builder, given, "");
     }
 
     @Override
