@@ -69,6 +69,26 @@ final class LexicalForms {
         return ok ? null : "an xs:" + local;
     }
 
+    /**
+     * Text XML 1.0 can carry (its Char production): no control characters but tab, line feed and carriage
+     * return, no U+FFFE or U+FFFF, no unpaired surrogate. The envelope writer refuses anything else, so it is a
+     * client's mistake to name here rather than a failed call.
+     */
+    static String xmlText(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++; // a pair: a character beyond U+FFFF
+                continue;
+            }
+            boolean allowed = c >= 0x20 ? c < 0xFFFE && !Character.isSurrogate(c) : c == '\t' || c == '\n' || c == '\r';
+            if (!allowed) {
+                return String.format("text XML can carry (U+%04X at position %d is not allowed in XML)", (int) c, i + 1);
+            }
+        }
+        return null;
+    }
+
     static String qname(String text) {
         return CLARK.matcher(text).matches() ? null : "a QName in Clark notation such as \"{urn:ns}local\"";
     }

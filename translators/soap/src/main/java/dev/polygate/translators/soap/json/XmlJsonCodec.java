@@ -58,11 +58,31 @@ public final class XmlJsonCodec implements JsonCodec {
      * The top-level keys the last merge on this thread gave, for the {@link #checkComplete} that follows it: a
      * required xs:int given as 0 is not "set" in proto3 terms, yet was given. The transcoders merge and check one
      * request at a time on one thread, so one slot per thread is enough (no shared map to lock per request); a
-     * builder that is never checked is simply replaced by the next one merged.
+     * builder that is never checked is simply replaced by the next one merged. The slot is filled and emptied,
+     * never set or removed, which would sweep the thread's map each time.
      */
-    private final ThreadLocal<Given> lastGiven = new ThreadLocal<>();
+    private final ThreadLocal<Given> lastGiven = ThreadLocal.withInitial(Given::new);
 
-    private record Given(Message.Builder builder, Set<FieldDescriptor> keys) {
+    private static final class Given {
+        private Message.Builder builder;
+        private Set<FieldDescriptor> keys;
+
+        void remember(Message.Builder merged, Set<FieldDescriptor> given) {
+            if (builder == merged) {
+                keys.addAll(given);
+            } else {
+                builder = merged;
+                keys = given;
+            }
+        }
+
+        /** The keys given for {@code request}, forgotten once asked for; empty for any other. */
+        Set<FieldDescriptor> take(MessageOrBuilder request) {
+            Set<FieldDescriptor> given = builder == request ? keys : Set.of();
+            builder = null;
+            keys = null;
+            return given;
+        }
     }
 
     public XmlJsonCodec(TranscodingOptions options) {
@@ -86,12 +106,7 @@ public final class XmlJsonCodec implements JsonCodec {
                 throw Problems.bad("malformed JSON: more than one value (line "
                         + p.currentTokenLocation().getLineNr() + ", column " + p.currentTokenLocation().getColumnNr() + ")");
             }
-            Given last = lastGiven.get();
-            if (last != null && last.builder() == builder) {
-                last.keys().addAll(given);
-            } else {
-                lastGiven.set(new Given(builder, given));
-            }
+            lastGiven.get().remember(builder, given);
         } catch (JsonParseException | StreamConstraintsException e) {
             throw Problems.bad("malformed JSON: " + e.getOriginalMessage() + " (line " + e.getLocation().getLineNr()
                     + ", column " + e.getLocation().getColumnNr() + ")");
@@ -103,12 +118,7 @@ public final class XmlJsonCodec implements JsonCodec {
     /** Refuses the request when a required top-level element was neither in the body nor set otherwise. */
     @Override
     public void checkComplete(MessageOrBuilder request) throws GatewayException {
-        Given last = lastGiven.get();
-        Set<FieldDescriptor> given = Set.of();
-        if (last != null && last.builder() == request) {
-            given = last.keys();
-            lastGiven.remove();
-        }
+        Set<FieldDescriptor> given = lastGiven.get().take(request);
         Message.Builder builder = request instanceof Message.Builder b ? b : ((Message) request).toBuilder();
         MessageReader.checkRequired(builder, given, "");
     }
