@@ -25,7 +25,6 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.handler.codec.http.DefaultHttpHeaders;
 import io.netty.handler.codec.http.EmptyHttpHeaders;
-import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
 import java.util.List;
 import java.util.concurrent.Executor;
@@ -111,10 +110,7 @@ final class SoapCall implements MessageCall, CollectingResponseSink.Receiver {
         if (finished) {
             return;
         }
-        HttpHeaders http = new DefaultHttpHeaders();
-        http.set(HttpHeaderNames.CONTENT_TYPE, operation.version().contentType(operation.soapAction()));
-        operation.version().soapActionHeader(operation.soapAction()).ifPresent(action -> http.set("soapaction", action));
-        http.set(HttpHeaderNames.ACCEPT, operation.version().mediaType());
+        HttpHeaders http = new DefaultHttpHeaders().set(operation.requestHeaders());
         RequestHead original = client.request();
         RequestHead head = new RequestHead("POST", path, path, original.authority(), original.scheme(), http);
         exchange = new DerivedExchange(client, head, new FixedRequestBody(envelope),

@@ -34,8 +34,7 @@ public final class SoapResponseReader {
      */
     public static SoapResult read(byte[] body, int httpStatus, String contentType, SoapVersion version, BodyShape outputShape,
                                   Descriptor outputType, Map<QName, Descriptor> faultDetails) throws SoapProtocolException {
-        String received = "HTTP " + httpStatus + " with " + (contentType == null || contentType.isBlank()
-                ? "no content type" : "content type " + contentType);
+        Received received = new Received(httpStatus, contentType);
         if (body == null || body.length == 0) {
             throw new SoapProtocolException("the backend answered " + received + " and an empty body, not a SOAP envelope");
         }
@@ -62,7 +61,7 @@ public final class SoapResponseReader {
         }
     }
 
-    private static SoapResult readEnvelope(XMLStreamReader in, String received, SoapVersion version, BodyShape shape,
+    private static SoapResult readEnvelope(XMLStreamReader in, Received received, SoapVersion version, BodyShape shape,
                                            Descriptor outputType, Map<QName, Descriptor> faultDetails)
             throws XMLStreamException, SoapProtocolException {
         String envelope = version.envelopeNamespace();
@@ -143,6 +142,15 @@ public final class SoapResponseReader {
             return "element " + rpc.wrapper().getLocalPart();
         }
         return "parts " + ((BodyShape.Parts) shape).elements();
+    }
+
+    /** What the backend sent, as error messages name it; only put into words when an error needs it. */
+    private record Received(int httpStatus, String contentType) {
+        @Override
+        public String toString() {
+            return "HTTP " + httpStatus + " with " + (contentType == null || contentType.isBlank()
+                    ? "no content type" : "content type " + contentType);
+        }
     }
 
     static String name(SoapVersion version) {

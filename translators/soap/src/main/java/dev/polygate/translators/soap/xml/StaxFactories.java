@@ -40,6 +40,9 @@ final class StaxFactories {
         factory.setProperty(XMLOutputFactory.IS_REPAIRING_NAMESPACES, false);
         factory.setProperty(WstxOutputProperties.P_USE_DOUBLE_QUOTES_IN_XML_DECL, true);
         factory.setProperty(XMLOutputFactory2.P_AUTOMATIC_EMPTY_ELEMENTS, false);
+        // Closing the writer closes its encoder too (the in-memory target does nothing on close), which is what
+        // hands the encoder's buffer back for the next envelope instead of allocating kilobytes per envelope.
+        factory.setProperty(XMLOutputFactory2.P_AUTO_CLOSE_OUTPUT, true);
         return factory;
     }
 
