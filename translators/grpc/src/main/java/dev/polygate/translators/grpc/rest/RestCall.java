@@ -9,6 +9,7 @@ import dev.polygate.translators.grpc.call.CallListener;
 import dev.polygate.translators.grpc.call.CallOpener;
 import dev.polygate.translators.grpc.call.MessageCall;
 import dev.polygate.translators.grpc.transcoding.RuleMatch;
+import dev.polygate.translators.grpc.wire.GrpcHeaders;
 import dev.polygate.translators.grpc.wire.GrpcStatus;
 import dev.polygate.translators.grpc.wire.GrpcTimeout;
 import io.netty.buffer.ByteBuf;
@@ -72,7 +73,7 @@ final class RestCall implements CallListener {
             return;
         }
         if (timeoutNanos > 0) {
-            metadata.set("grpc-timeout", GrpcTimeout.format(timeoutNanos));
+            metadata.set(GrpcHeaders.GRPC_TIMEOUT, GrpcTimeout.format(timeoutNanos));
             deadline = exchange.executor().schedule(this::deadlineExceeded, timeoutNanos, TimeUnit.NANOSECONDS);
         }
         call = backend.open(exchange, match.method(), metadata, this);
@@ -86,7 +87,7 @@ final class RestCall implements CallListener {
     /** The client's {@code grpc-timeout} capped by the route's; 0 for none; -1 when unreadable. */
     private long timeoutNanos() {
         long route = settings.timeout().isZero() ? 0 : settings.timeout().toNanos();
-        String header = exchange.request().headers().get("grpc-timeout");
+        String header = exchange.request().headers().get(GrpcHeaders.GRPC_TIMEOUT);
         if (header == null) {
             return route;
         }
