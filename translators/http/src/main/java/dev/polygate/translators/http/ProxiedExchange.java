@@ -128,7 +128,7 @@ final class ProxiedExchange {
             }
         } else if (forwarder == null) {
             bodyHandled = true;
-            forwarder = new RequestBodyForwarder(this, body);
+            forwarder = new RequestBodyForwarder(this, body, loop);
             forwarder.target(channel);
             body.subscribe(forwarder);
         } else {
