@@ -22,6 +22,7 @@ import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.util.AsciiString;
 
 /**
  * Writes a translator's response to the client. Writes are flushed once per event-loop task rather than per
@@ -36,6 +37,9 @@ import io.netty.handler.codec.http.LastHttpContent;
  * without a status.
  */
 final class DownstreamResponseSink implements ResponseSink {
+    /** Looked up in every response: a cached name is not hashed again each time. */
+    private static final AsciiString GRPC_STATUS = AsciiString.cached("grpc-status");
+
     private final DownstreamExchange exchange;
     private final ResponseFraming framing;
     private final Runnable flushTask = this::flushNow;
@@ -245,7 +249,7 @@ final class DownstreamResponseSink implements ResponseSink {
     }
 
     private void noteGrpcStatus(HttpHeaders headers) {
-        String value = headers.get("grpc-status");
+        String value = headers.get(GRPC_STATUS);
         if (value != null && !value.isEmpty() && value.length() <= 3 && value.chars().allMatch(Character::isDigit)) {
             grpcStatus = value;
         }
