@@ -33,9 +33,9 @@ import java.util.function.Supplier;
 
 /**
  * One call of a SOAP operation: the request message becomes an envelope, travels as an HTTP POST over the
- * http translator, and the answer (or its Fault) comes back as the output message or a status. XML is
- * written and read on a bounded pool, never on the event loop; the results hop back to the exchange's
- * executor, where every listener call happens.
+ * http translator, and the answer (or its Fault) comes back as the output message or a status. Small documents
+ * are converted on the event loop, larger ones on a bounded pool (see {@link #offload}); the results come back
+ * on the exchange's executor, where every listener call happens.
  */
 final class SoapCall implements MessageCall, CollectingResponseSink.Receiver {
     /** Documents up to this size are converted on the event loop (see {@link #offload}). */
