@@ -115,6 +115,19 @@ class SoapRichTypesThroughGatewayTest {
     }
 
     @Test
+    void markupInTextTravelsEscapedAndTextXmlCannotCarryIsTheClientsMistake() throws Exception {
+        String markup = "<a & b> ]]> \\\"q\\\" 'x' \\t\\ud83d\\ude00";
+        HttpResponse<String> echoed = rest.post("/orders/EchoOrder", ORDER.replace("\"note\":null", "\"note\":\"" + markup + "\""));
+        assertThat(echoed.statusCode()).as(echoed.body()).isEqualTo(200);
+        assertThat(SoapRest.json(echoed).path("order").path("note").asText()).isEqualTo("<a & b> ]]> \"q\" 'x' \t\ud83d\ude00");
+
+        HttpResponse<String> refused = rest.post("/orders/EchoOrder", ORDER.replace("\"note\":null", "\"note\":\"bell\\u0007\""));
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+        assertThat(refused.headers().firstValue("content-type")).hasValue("application/problem+json");
+        assertThat(SoapRest.json(refused).path("detail").asText()).contains("order.note", "U+0007");
+    }
+
+    @Test
     void repeatedElementsAreArraysOfNoneOneAndMany() throws Exception {
         for (int count : new int[] {0, 1, 3}) {
             HttpResponse<String> response = rest.post("/orders/ListLines", "{\"count\":" + count + "}");

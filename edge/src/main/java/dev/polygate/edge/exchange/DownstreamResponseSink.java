@@ -22,17 +22,24 @@ import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.util.AsciiString;
 
 /**
  * Writes a translator's response to the client. Writes are flushed once per event-loop task rather than per
  * chunk, so a burst of chunks read from an upstream in one go leaves in one system call.
  *
- * <p>On HTTP/2 the head is held until the first data, the end or the flush, whichever comes first: a response
- * that ends in the same task as its head (gRPC's trailers-only answer, which carries {@code grpc-status} in the
- * head) must leave as one HEADERS frame with END_STREAM. Written separately it would become HEADERS and then an
- * empty DATA frame ending the stream, which gRPC clients reject as a response without a status.
+ * <p>The head, and the first chunk after it, are held until more data, the end or the flush, whichever comes
+ * first. A response that ends in the same task as its head is then written as one full message: one trip
+ * through the pipeline and the encoder instead of three, the usual case for a whole JSON answer. On HTTP/2 it
+ * matters for correctness too: a response that ends with its head (gRPC's trailers-only answer, which carries
+ * {@code grpc-status} in the head) must leave as one HEADERS frame with END_STREAM. Written separately it would
+ * become HEADERS and then an empty DATA frame ending the stream, which gRPC clients reject as a response
+ * without a status.
  */
 final class DownstreamResponseSink implements ResponseSink {
+    /** Looked up in every response: a cached name is not hashed again each time. */
+    private static final AsciiString GRPC_STATUS = AsciiString.cached("grpc-status");
+
     private final DownstreamExchange exchange;
     private final ResponseFraming framing;
     private final Runnable flushTask = this::flushNow;
@@ -43,8 +50,11 @@ final class DownstreamResponseSink implements ResponseSink {
     private boolean chunked;
     private boolean closeAfter;
     private boolean flushScheduled;
-    /** An HTTP/2 head not written yet; see the class comment. */
+    /** A head not written yet, and the first chunk of its body if one came; see the class comment. */
     private HttpResponse pendingHead;
+    private ByteBuf pendingBody;
+    /** Whether something was written that no flush has sent yet. */
+    private boolean unflushed;
     private int status;
     /** The gRPC status a gRPC client was given (trailers, or a trailers-only head), for the access log. */
     private String grpcStatus;
@@ -68,19 +78,23 @@ final class DownstreamResponseSink implements ResponseSink {
         HttpResponse response = new DefaultHttpResponse(framing.http2() ? HttpVersion.HTTP_1_1 : framing.version(),
                 HttpResponseStatus.valueOf(status), headers);
         bodyless = framing.headRequest() || status == 204 || status == 304 || status < 200;
-        if (framing.http2()) {
-            pendingHead = response;
-        } else {
+        if (!framing.http2()) {
             frameForHttp1(response);
-            channel().write(response);
         }
+        pendingHead = response;
         scheduleFlush();
     }
 
-    private void writePendingHead() {
+    private void writePending() {
         if (pendingHead != null) {
             channel().write(pendingHead);
             pendingHead = null;
+            unflushed = true;
+        }
+        if (pendingBody != null) {
+            channel().write(new DefaultHttpContent(pendingBody));
+            pendingBody = null;
+            unflushed = true;
         }
     }
 
@@ -109,8 +123,13 @@ final class DownstreamResponseSink implements ResponseSink {
             return;
         }
         bytesSent += chunk.readableBytes();
-        writePendingHead();
+        if (pendingHead != null && pendingBody == null) {
+            pendingBody = chunk; // may be the whole body: see the class comment
+            return;
+        }
+        writePending();
         channel().write(new DefaultHttpContent(chunk));
+        unflushed = true;
         scheduleFlush();
     }
 
@@ -122,18 +141,22 @@ final class DownstreamResponseSink implements ResponseSink {
         done = true;
         noteGrpcStatus(trailers);
         Object last = LastHttpContent.EMPTY_LAST_CONTENT;
-        if (!trailers.isEmpty() && (framing.http2() || chunked)) {
+        boolean trailing = !trailers.isEmpty() && (framing.http2() || chunked);
+        if (pendingHead != null && !trailing) {
+            // The whole response in one message; on HTTP/2 a bodyless one is one HEADERS frame with END_STREAM
+            // (Http2StreamFrameToHttpObjectCodec's encoding of a full response with neither content nor trailers).
+            last = new DefaultFullHttpResponse(pendingHead.protocolVersion(), pendingHead.status(),
+                    pendingBody != null ? pendingBody : Unpooled.EMPTY_BUFFER, pendingHead.headers(),
+                    EmptyHttpHeaders.INSTANCE);
+            pendingHead = null;
+            pendingBody = null;
+        } else if (trailing) {
             LastHttpContent withTrailers = new DefaultLastHttpContent();
             withTrailers.trailingHeaders().set(trailers);
             last = withTrailers;
-        } else if (pendingHead != null) {
-            // Head and end in one HEADERS frame with END_STREAM (Http2StreamFrameToHttpObjectCodec's encoding
-            // of a full response with neither content nor trailers).
-            last = new DefaultFullHttpResponse(pendingHead.protocolVersion(), pendingHead.status(),
-                    Unpooled.EMPTY_BUFFER, pendingHead.headers(), EmptyHttpHeaders.INSTANCE);
-            pendingHead = null;
         }
-        writePendingHead();
+        writePending();
+        unflushed = false;
         boolean close = closeAfter;
         channel().writeAndFlush(last).addListener((ChannelFutureListener) f -> {
             if (!f.isSuccess()) {
@@ -151,7 +174,7 @@ final class DownstreamResponseSink implements ResponseSink {
         if (headSent) {
             // The status is committed: the only honest signal left is to abort the stream or connection.
             done = true;
-            writePendingHead();
+            writePending();
             channel().flush();
             channel().close();
             exchange.finish(true);
@@ -226,7 +249,7 @@ final class DownstreamResponseSink implements ResponseSink {
     }
 
     private void noteGrpcStatus(HttpHeaders headers) {
-        String value = headers.get("grpc-status");
+        String value = headers.get(GRPC_STATUS);
         if (value != null && !value.isEmpty() && value.length() <= 3 && value.chars().allMatch(Character::isDigit)) {
             grpcStatus = value;
         }
@@ -253,7 +276,10 @@ final class DownstreamResponseSink implements ResponseSink {
 
     private void flushNow() {
         flushScheduled = false;
-        writePendingHead();
-        channel().flush();
+        writePending();
+        if (unflushed) {
+            unflushed = false;
+            channel().flush();
+        }
     }
 }

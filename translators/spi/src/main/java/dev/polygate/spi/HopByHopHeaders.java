@@ -29,7 +29,9 @@ public final class HopByHopHeaders {
             return;
         }
         List<String> named = null;
-        for (String value : headers.getAll(HttpHeaderNames.CONNECTION)) {
+        List<String> connection = headers.contains(HttpHeaderNames.CONNECTION)
+                ? headers.getAll(HttpHeaderNames.CONNECTION) : List.of();
+        for (String value : connection) {
             for (String token : value.split(",")) {
                 String name = token.trim();
                 if (!name.isEmpty()) {

@@ -6,6 +6,7 @@ import dev.polygate.spi.GatewayException;
 import dev.polygate.spi.Translator;
 import dev.polygate.translators.grpc.call.DerivedExchange;
 import dev.polygate.translators.grpc.wire.GrpcAnswers;
+import dev.polygate.translators.grpc.wire.GrpcHeaders;
 import dev.polygate.translators.grpc.wire.GrpcStatus;
 import dev.polygate.translators.grpc.wire.GrpcTimeout;
 import io.netty.util.concurrent.ScheduledFuture;
@@ -37,7 +38,7 @@ final class GrpcPassthrough {
             return;
         }
         if (deadlineNanos > 0) {
-            exchange.request().headers().set("grpc-timeout", GrpcTimeout.format(deadlineNanos));
+            exchange.request().headers().set(GrpcHeaders.GRPC_TIMEOUT, GrpcTimeout.format(deadlineNanos));
         }
         PassthroughCall call = new PassthroughCall(exchange);
         if (deadlineNanos > 0) {
@@ -48,7 +49,7 @@ final class GrpcPassthrough {
 
     /** The deadline in nanoseconds, 0 for none, -2 for an unreadable grpc-timeout. */
     private long deadlineNanos(Exchange exchange) {
-        String header = exchange.request().headers().get("grpc-timeout");
+        String header = exchange.request().headers().get(GrpcHeaders.GRPC_TIMEOUT);
         long route = routeTimeout.isZero() ? 0 : routeTimeout.toNanos();
         if (header == null) {
             return route;

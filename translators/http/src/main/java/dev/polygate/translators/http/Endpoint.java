@@ -6,9 +6,15 @@ import java.net.URI;
 /**
  * One backend address of an upstream.
  *
- * @param host the host name or IP literal, IPv6 without brackets
+ * @param host      the host name or IP literal, IPv6 without brackets
+ * @param authority {@code host:port} as it appears in a Host header and in the access log; derived from the
+ *                  others once, since every request sent to the endpoint uses it
  */
-record Endpoint(Scheme scheme, String host, int port) {
+record Endpoint(Scheme scheme, String host, int port, String authority) {
+
+    Endpoint(Scheme scheme, String host, int port) {
+        this(scheme, host, port, (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + port);
+    }
 
     /** @throws IllegalArgumentException with a message fit for a config error */
     static Endpoint of(URI uri) {
@@ -25,11 +31,6 @@ record Endpoint(Scheme scheme, String host, int port) {
         }
         int port = uri.getPort() < 0 ? scheme.defaultPort() : uri.getPort();
         return new Endpoint(scheme, host, port);
-    }
-
-    /** {@code host:port} as it appears in a Host header and in the access log. */
-    String authority() {
-        return (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + port;
     }
 
     /** Left unresolved so that the event loop's non-blocking resolver looks the name up at connect time. */

@@ -3,15 +3,19 @@ package dev.polygate.translators.http;
 import dev.polygate.spi.ClientInfo;
 import dev.polygate.spi.RequestHead;
 import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.util.AsciiString;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 
-/** Tells the upstream who really called: X-Forwarded-* and RFC 7239 Forwarded. */
+/**
+ * Tells the upstream who really called: X-Forwarded-* and RFC 7239 Forwarded. The names are cached ASCII strings,
+ * whose hash the header map does not work out again for each request.
+ */
 final class ForwardedHeaders {
-    static final String X_FORWARDED_FOR = "x-forwarded-for";
-    static final String X_FORWARDED_PROTO = "x-forwarded-proto";
-    static final String X_FORWARDED_HOST = "x-forwarded-host";
-    static final String FORWARDED = "forwarded";
+    static final AsciiString X_FORWARDED_FOR = AsciiString.cached("x-forwarded-for");
+    static final AsciiString X_FORWARDED_PROTO = AsciiString.cached("x-forwarded-proto");
+    static final AsciiString X_FORWARDED_HOST = AsciiString.cached("x-forwarded-host");
+    static final AsciiString FORWARDED = AsciiString.cached("forwarded");
 
     private ForwardedHeaders() {
     }
@@ -35,7 +39,11 @@ final class ForwardedHeaders {
         append(headers, FORWARDED, element.toString());
     }
 
-    private static void append(HttpHeaders headers, String name, String value) {
+    private static void append(HttpHeaders headers, AsciiString name, String value) {
+        if (!headers.contains(name)) {
+            headers.set(name, value); // the usual case, the gateway being the first proxy: nothing to join
+            return;
+        }
         String existing = String.join(", ", headers.getAll(name));
         headers.set(name, existing.isBlank() ? value : existing + ", " + value);
     }

@@ -114,7 +114,8 @@ final class ProxiedExchange {
                 config.hostHeader(), lease.endpoint(), lease.isHttp2());
         timers.startIdle();
         UpstreamLease sentOn = lease;
-        channel.writeAndFlush(head).addListener(f -> {
+        // Not flushed here: a body already at hand is flushed with the head, one write instead of two.
+        channel.write(head).addListener(f -> {
             if (!f.isSuccess() && lease == sentOn) {
                 upstreamFailed(relay, f.cause());
             }
@@ -127,11 +128,14 @@ final class ProxiedExchange {
             }
         } else if (forwarder == null) {
             bodyHandled = true;
-            forwarder = new RequestBodyForwarder(this, body);
+            forwarder = new RequestBodyForwarder(this, body, loop);
             forwarder.target(channel);
             body.subscribe(forwarder);
         } else {
             forwarder.target(channel);
+        }
+        if (forwarder == null || !forwarder.startedSending()) {
+            channel.flush(); // no body, or none of it has arrived yet: the head leaves on its own
         }
     }
 

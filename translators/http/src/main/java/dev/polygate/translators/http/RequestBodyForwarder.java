@@ -7,6 +7,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.EventLoop;
 import io.netty.handler.codec.http.DefaultHttpContent;
 import io.netty.handler.codec.http.DefaultLastHttpContent;
 import io.netty.handler.codec.http.HttpContent;
@@ -18,6 +19,11 @@ import java.util.ArrayDeque;
 /**
  * Streams the client's body to the upstream chunk by chunk. When the upstream channel's outbound buffer
  * fills, reading from the client pauses until it drains: at most a high-water mark is ever held.
+ *
+ * <p>A chunk that completes the declared length is kept back for the end, which is due with it: a body that
+ * arrives whole (a small REST body, an envelope the gateway wrote) then leaves as one last content, one trip
+ * through the pipeline and one flush instead of two. Should the end be slow to come after all, the chunk
+ * leaves at the end of the event-loop task that delivered it.
  */
 final class RequestBodyForwarder implements BodySubscriber {
     private final ProxiedExchange exchange;
@@ -25,15 +31,21 @@ final class RequestBodyForwarder implements BodySubscriber {
     private final ChannelFutureListener writeOutcome;
     /** What arrived while there was no target (a retry finding its connection); the body is paused then. */
     private final ArrayDeque<HttpContent> held = new ArrayDeque<>(2);
+    private final EventLoop loop;
+    private final Runnable sendKeptBack = this::sendKeptBack;
+    /** The chunk that completed the declared length, waiting for the end; see the class comment. */
+    private ByteBuf keptBack;
+    private long delivered;
     private Channel target;
     private boolean paused;
     private boolean stopped;
     private boolean sentData;
     private boolean ended;
 
-    RequestBodyForwarder(ProxiedExchange exchange, RequestBody body) {
+    RequestBodyForwarder(ProxiedExchange exchange, RequestBody body, EventLoop loop) {
         this.exchange = exchange;
         this.body = body;
+        this.loop = loop;
         this.writeOutcome = f -> {
             if (f.isSuccess()) {
                 exchange.requestProgress();
@@ -70,6 +82,13 @@ final class RequestBodyForwarder implements BodySubscriber {
             chunk.release();
             return;
         }
+        sendKeptBack();
+        delivered += chunk.readableBytes();
+        if (delivered == body.declaredLength()) {
+            keptBack = chunk;
+            loop.execute(sendKeptBack);
+            return;
+        }
         send(new DefaultHttpContent(chunk));
     }
 
@@ -80,13 +99,27 @@ final class RequestBodyForwarder implements BodySubscriber {
         }
         LastHttpContent last;
         if (trailers == null || trailers.isEmpty()) {
-            last = LastHttpContent.EMPTY_LAST_CONTENT;
+            last = keptBack != null ? new DefaultLastHttpContent(keptBack) : LastHttpContent.EMPTY_LAST_CONTENT;
+            keptBack = null;
         } else {
+            sendKeptBack();
             last = new DefaultLastHttpContent(Unpooled.EMPTY_BUFFER);
             last.trailingHeaders().set(trailers);
         }
         send(last);
         exchange.requestBodyEnded();
+    }
+
+    private void sendKeptBack() {
+        ByteBuf chunk = keptBack;
+        if (chunk != null) {
+            keptBack = null;
+            if (stopped) {
+                chunk.release();
+            } else {
+                send(new DefaultHttpContent(chunk));
+            }
+        }
     }
 
     @Override
@@ -133,6 +166,10 @@ final class RequestBodyForwarder implements BodySubscriber {
         HttpContent content;
         while ((content = held.poll()) != null) {
             ReferenceCountUtil.release(content);
+        }
+        if (keptBack != null) {
+            keptBack.release();
+            keptBack = null;
         }
     }
 

@@ -59,6 +59,9 @@ final class UpstreamRequestHead {
 
     /** HTTP/2 clients may split cookies into several fields; HTTP/1.1 wants one (RFC 9113 §8.2.3). */
     private static void joinCookies(HttpHeaders headers) {
+        if (!headers.contains(HttpHeaderNames.COOKIE)) {
+            return;
+        }
         List<String> cookies = headers.getAll(HttpHeaderNames.COOKIE);
         if (cookies.size() > 1) {
             headers.set(HttpHeaderNames.COOKIE, String.join("; ", cookies));

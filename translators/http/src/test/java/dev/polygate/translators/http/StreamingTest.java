@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -56,6 +57,24 @@ class StreamingTest {
         assertThat(body.pauses.get()).as("reading from the client paused").isPositive();
         assertThat(sink.stalls).isPositive();
         assertThat(sink.bytesWhileUnwritable / sink.stalls).isLessThan(MAX_AFTER_PAUSE);
+    }
+
+    @Test
+    void aWholeBodyReachesTheBackendBeforeTheClientEndsIt() throws Exception {
+        TestBackend backend = proxy.track(Backends.HTTP1.start("b1", certificate));
+        Translator translator = proxy.translator(Backends.HTTP1.upstream("u", certificate.writePem(dir), backend), null);
+        TestRequestBody body = TestRequestBody.sizedEndingLater(proxy.loop(), 1000);
+        TestExchange exchange = TestExchange.post(proxy.loop(), "/count", body);
+
+        proxy.start(translator, exchange);
+
+        // the last chunk waits for the end only within the task that delivered it, never for the client
+        assertThat(backend.nextRequest().awaitBodyBytes()).isEqualTo(1000);
+        RecordingSink sink = exchange.sink().await();
+        body.end();
+        assertThat(sink.error).isNull();
+        assertThat(sink.status()).isEqualTo(200);
+        assertThat(sink.body()).isEqualTo("1000");
     }
 
     @ParameterizedTest

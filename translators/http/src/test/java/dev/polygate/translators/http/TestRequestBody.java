@@ -29,6 +29,8 @@ final class TestRequestBody implements RequestBody {
     private boolean paused;
     private boolean pumpScheduled;
     private boolean finished;
+    /** The end is delivered only by {@link #end()}. */
+    private boolean endHeld;
     final AtomicInteger pauses = new AtomicInteger();
 
     private TestRequestBody(EventLoop loop, long length, int chunkSize, boolean declared, HttpHeaders trailers,
@@ -48,6 +50,23 @@ final class TestRequestBody implements RequestBody {
     /** With a Content-Length. */
     static TestRequestBody sized(EventLoop loop, long length) {
         return new TestRequestBody(loop, length, 16 * 1024, true, EmptyHttpHeaders.INSTANCE, -1);
+    }
+
+    /** With a Content-Length, all of it in one chunk, and its end only when {@link #end()} is called. */
+    static TestRequestBody sizedEndingLater(EventLoop loop, int length) {
+        TestRequestBody body = new TestRequestBody(loop, length, length, true, EmptyHttpHeaders.INSTANCE, -1);
+        body.endHeld = true;
+        return body;
+    }
+
+    /** Delivers the end a {@link #sizedEndingLater} body holds back. */
+    void end() {
+        loop.execute(() -> {
+            if (!finished && subscriber != null) {
+                finished = true;
+                subscriber.onEnd(trailers);
+            }
+        });
     }
 
     /** Without a declared length (chunked on HTTP/1.1), ending with {@code trailers}. */
@@ -126,6 +145,9 @@ final class TestRequestBody implements RequestBody {
                 return;
             }
             if (generated >= length) {
+                if (endHeld) {
+                    return;
+                }
                 finished = true;
                 subscriber.onEnd(trailers);
                 return;

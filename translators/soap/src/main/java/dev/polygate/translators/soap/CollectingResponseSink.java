@@ -22,9 +22,16 @@ final class CollectingResponseSink implements ResponseSink {
         void failed(GatewayException error);
     }
 
+    private static final int INITIAL_CAP = 64 * 1024;
+
     private final int maxBytes;
     private final Receiver receiver;
-    private final ByteArrayOutputStream body = new ByteArrayOutputStream(1024);
+    /**
+     * Sized by the answer's Content-Length when it has one, so a usual answer never grows it; up to a cap, so a
+     * length declared but never sent costs no more than the bytes that come.
+     */
+    private ByteArrayOutputStream body;
+    private int declaredLength = -1;
     private int status;
     private String contentType;
     private boolean headSent;
@@ -41,6 +48,7 @@ final class CollectingResponseSink implements ResponseSink {
             headSent = true;
             status = head.status();
             contentType = head.headers().get(HttpHeaderNames.CONTENT_TYPE);
+            declaredLength = head.headers().getInt(HttpHeaderNames.CONTENT_LENGTH, -1);
         }
     }
 
@@ -49,6 +57,9 @@ final class CollectingResponseSink implements ResponseSink {
         try {
             if (done) {
                 return;
+            }
+            if (body == null) {
+                body = new ByteArrayOutputStream(declaredLength >= 0 ? Math.min(declaredLength, INITIAL_CAP) : 1024);
             }
             if (body.size() + (long) chunk.readableBytes() > maxBytes) {
                 sendError(new GatewayException(ErrorKind.UPSTREAM_PROTOCOL,
@@ -67,7 +78,7 @@ final class CollectingResponseSink implements ResponseSink {
     public void sendEnd(HttpHeaders trailers) {
         if (!done) {
             done = true;
-            receiver.answered(status, contentType, body.toByteArray());
+            receiver.answered(status, contentType, body == null ? new byte[0] : body.toByteArray());
         }
     }
 

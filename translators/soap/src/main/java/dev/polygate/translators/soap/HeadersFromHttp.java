@@ -2,7 +2,7 @@ package dev.polygate.translators.soap;
 
 import com.google.protobuf.Descriptors.Descriptor;
 import com.google.protobuf.Descriptors.FieldDescriptor;
-import com.google.protobuf.DynamicMessage;
+import com.google.protobuf.Message;
 import dev.polygate.spi.ConfigException;
 import dev.polygate.spi.ErrorKind;
 import dev.polygate.spi.GatewayException;
@@ -36,7 +36,7 @@ final class HeadersFromHttp {
     }
 
     /** The request with the declared parts set, and every header entry to send besides them. */
-    record Request(DynamicMessage input, List<HeaderBlock> headers) {
+    record Request(Message input, List<HeaderBlock> headers) {
     }
 
     private final List<Source> sources;
@@ -132,11 +132,11 @@ final class HeadersFromHttp {
      *
      * @throws GatewayException BAD_REQUEST when a value is no lexical form of its part's type
      */
-    Request apply(DynamicMessage input, List<String> values, List<HeaderBlock> others) {
+    Request apply(Message input, List<String> values, List<HeaderBlock> others) {
         if (values.isEmpty()) {
             return new Request(input, others);
         }
-        DynamicMessage.Builder parts = null;
+        Message.Builder parts = null;
         List<HeaderBlock> headers = new ArrayList<>(others);
         for (int i = 0; i < sources.size(); i++) {
             Source source = sources.get(i);
@@ -149,7 +149,7 @@ final class HeadersFromHttp {
                 continue;
             }
             if (parts == null) {
-                parts = ((DynamicMessage) input.getField(headersField)).toBuilder();
+                parts = ((Message) input.getField(headersField)).toBuilder();
             }
             try {
                 parts.setField(source.part(), TextValues.of(source.part(), value));
@@ -157,7 +157,7 @@ final class HeadersFromHttp {
                 throw new GatewayException(ErrorKind.BAD_REQUEST, "header " + source.httpName() + ": " + e.getMessage());
             }
         }
-        DynamicMessage request = parts == null ? input : input.toBuilder().setField(headersField, parts.build()).build();
+        Message request = parts == null ? input : input.toBuilder().setField(headersField, parts.build()).build();
         return new Request(request, headers);
     }
 }

@@ -2,6 +2,7 @@ package dev.polygate.translators.soap;
 
 import com.google.protobuf.DynamicMessage;
 import com.google.protobuf.InvalidProtocolBufferException;
+import com.google.protobuf.Message;
 import dev.polygate.spi.ErrorKind;
 import dev.polygate.spi.Exchange;
 import dev.polygate.spi.GatewayException;
@@ -19,9 +20,7 @@ import dev.polygate.translators.soap.xml.SoapResponseReader;
 import dev.polygate.translators.soap.xml.SoapResult;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
-import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.http.DefaultHttpHeaders;
-import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
 import java.util.List;
 import java.util.concurrent.Executor;
@@ -29,9 +28,9 @@ import java.util.concurrent.RejectedExecutionException;
 
 /**
  * One call of a SOAP operation: the request message becomes an envelope, travels as an HTTP POST over the
- * http translator, and the answer (or its Fault) comes back as the output message or a status. XML is
- * written and read on a bounded pool, never on the event loop; the results hop back to the exchange's
- * executor, where every listener call happens.
+ * http translator, and the answer (or its Fault) comes back as the output message or a status. Small documents
+ * are converted on the event loop, larger ones on a bounded pool (see {@link #offload}); the results come back
+ * on the exchange's executor, where every listener call happens.
  */
 final class SoapCall implements MessageCall, CollectingResponseSink.Receiver {
     /** Documents up to this size are converted on the event loop (see {@link #offload}). */
@@ -45,7 +44,9 @@ final class SoapCall implements MessageCall, CollectingResponseSink.Receiver {
     private final Executor xmlWork;
     private final WsSecurity security;
     private final int maxBytes;
+    /** The request as bytes (gRPC clients) or as the message an ingress built (REST clients): one of the two. */
     private byte[] request;
+    private Message requestMessage;
     private DerivedExchange exchange;
     private boolean finished;
 
@@ -76,9 +77,19 @@ final class SoapCall implements MessageCall, CollectingResponseSink.Receiver {
     }
 
     @Override
+    public void sendMessage(Message message) {
+        if (message.getDescriptorForType() == operation.inputType()) {
+            requestMessage = message; // written as it is: no serializing and parsing again
+        } else {
+            MessageCall.super.sendMessage(message);
+        }
+    }
+
+    @Override
     public void halfClose() {
+        Message built = requestMessage;
         byte[] body = request;
-        if (body == null) {
+        if (built == null && body == null) {
             close(GrpcStatus.of(new GatewayException(ErrorKind.BAD_REQUEST,
                     "operation " + operation.name() + " takes exactly one request message")));
             return;
@@ -91,9 +102,9 @@ final class SoapCall implements MessageCall, CollectingResponseSink.Receiver {
             return;
         }
         List<String> fromHttp = operation.headersFromHttp().values(client.request().headers());
-        offload(body.length, back -> {
+        offload(built != null ? built.getSerializedSize() : body.length, back -> {
             HeadersFromHttp.Request input = operation.headersFromHttp().apply(
-                    DynamicMessage.parseFrom(operation.inputType(), body), fromHttp, tokens);
+                    built != null ? built : DynamicMessage.parseFrom(operation.inputType(), body), fromHttp, tokens);
             byte[] envelope = SoapRequestWriter.write(operation.version(), operation.inputShape(), input.input(),
                     input.headers());
             back.execute(() -> send(envelope));
@@ -104,10 +115,7 @@ final class SoapCall implements MessageCall, CollectingResponseSink.Receiver {
         if (finished) {
             return;
         }
-        HttpHeaders http = new DefaultHttpHeaders();
-        http.set(HttpHeaderNames.CONTENT_TYPE, operation.version().contentType(operation.soapAction()));
-        operation.version().soapActionHeader(operation.soapAction()).ifPresent(action -> http.set("soapaction", action));
-        http.set(HttpHeaderNames.ACCEPT, operation.version().mediaType());
+        HttpHeaders http = new DefaultHttpHeaders().set(operation.requestHeaders());
         RequestHead original = client.request();
         RequestHead head = new RequestHead("POST", path, path, original.authority(), original.scheme(), http);
         exchange = new DerivedExchange(client, head, new FixedRequestBody(envelope),
@@ -134,7 +142,7 @@ final class SoapCall implements MessageCall, CollectingResponseSink.Receiver {
             return;
         }
         if (result instanceof SoapResult.Output output) {
-            listener.onMessage(Unpooled.wrappedBuffer(output.message().toByteArray()));
+            listener.onMessage(output.message());
             close(GrpcStatus.OK);
         } else if (result instanceof SoapResult.Fault fault) {
             close(security.status(fault.fault()));

@@ -5,6 +5,7 @@ import dev.polygate.spi.ResponseHead;
 import dev.polygate.spi.ResponseSink;
 import dev.polygate.translators.grpc.wire.GrpcException;
 import dev.polygate.translators.grpc.wire.GrpcFrameDecoder;
+import dev.polygate.translators.grpc.wire.GrpcHeaders;
 import dev.polygate.translators.grpc.wire.GrpcStatus;
 import dev.polygate.translators.grpc.wire.GrpcStatusCode;
 import io.netty.buffer.ByteBuf;
@@ -51,7 +52,7 @@ final class GrpcResponseReader implements ResponseSink, GrpcFrameDecoder.FrameLi
                     + contentType + "' instead of gRPC", null), EmptyHttpHeaders.INSTANCE);
             return;
         }
-        if (headers.contains("grpc-status")) {
+        if (headers.contains(GrpcHeaders.GRPC_STATUS)) {
             trailersOnly = headers; // the status comes with the end of the stream
             return;
         }

@@ -1,6 +1,8 @@
 package dev.polygate.translators.grpc.call;
 
+import com.google.protobuf.Message;
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 
 /**
  * One call of an operation to a backend, whatever the backend speaks: protobuf messages in, messages and
@@ -14,6 +16,14 @@ public interface MessageCall {
 
     /** Sends one request message (serialized protobuf); ownership passes. */
     void sendMessage(ByteBuf message);
+
+    /**
+     * Sends one request message the ingress has built. The default serializes it for {@link #sendMessage(ByteBuf)};
+     * a connector that works on messages rather than bytes (SOAP) takes it as it is and saves a parse.
+     */
+    default void sendMessage(Message message) {
+        sendMessage(Unpooled.wrappedBuffer(message.toByteArray()));
+    }
 
     /** No more request messages. */
     void halfClose();

@@ -20,7 +20,11 @@ final class RequestMetadata {
     static HttpHeaders select(HttpHeaders request, Set<String> allowed) {
         HttpHeaders metadata = new DefaultHttpHeaders();
         for (Map.Entry<String, String> header : request) {
-            String name = header.getKey().toLowerCase(Locale.ROOT);
+            String given = header.getKey();
+            if (!given.regionMatches(true, 0, PREFIX, 0, PREFIX.length()) && !isAllowed(given, allowed)) {
+                continue; // most headers: passed over without a lower-cased copy of their name
+            }
+            String name = given.toLowerCase(Locale.ROOT);
             if (name.startsWith(PREFIX) && name.length() > PREFIX.length()) {
                 String key = name.substring(PREFIX.length());
                 if (!reserved(key)) {
@@ -31,6 +35,15 @@ final class RequestMetadata {
             }
         }
         return metadata;
+    }
+
+    private static boolean isAllowed(String name, Set<String> allowed) {
+        for (String candidate : allowed) {
+            if (candidate.equalsIgnoreCase(name)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Headers that gRPC or HTTP/2 define themselves and a client must not set through metadata. */

@@ -1,6 +1,7 @@
 package dev.polygate.translators.grpc.rest;
 
 import com.google.protobuf.DynamicMessage;
+import com.google.protobuf.Message;
 import dev.polygate.spi.ErrorKind;
 import dev.polygate.spi.Exchange;
 import dev.polygate.spi.GatewayException;
@@ -8,11 +9,11 @@ import dev.polygate.translators.grpc.call.CallListener;
 import dev.polygate.translators.grpc.call.CallOpener;
 import dev.polygate.translators.grpc.call.MessageCall;
 import dev.polygate.translators.grpc.transcoding.RuleMatch;
+import dev.polygate.translators.grpc.wire.GrpcHeaders;
 import dev.polygate.translators.grpc.wire.GrpcStatus;
 import dev.polygate.translators.grpc.wire.GrpcTimeout;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
-import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.http.DefaultHttpHeaders;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.QueryStringDecoder;
@@ -72,13 +73,13 @@ final class RestCall implements CallListener {
             return;
         }
         if (timeoutNanos > 0) {
-            metadata.set("grpc-timeout", GrpcTimeout.format(timeoutNanos));
+            metadata.set(GrpcHeaders.GRPC_TIMEOUT, GrpcTimeout.format(timeoutNanos));
             deadline = exchange.executor().schedule(this::deadlineExceeded, timeoutNanos, TimeUnit.NANOSECONDS);
         }
         call = backend.open(exchange, match.method(), metadata, this);
         call.start();
         for (DynamicMessage message : messages) {
-            call.sendMessage(Unpooled.wrappedBuffer(message.toByteArray()));
+            call.sendMessage(message);
         }
         call.halfClose();
     }
@@ -86,7 +87,7 @@ final class RestCall implements CallListener {
     /** The client's {@code grpc-timeout} capped by the route's; 0 for none; -1 when unreadable. */
     private long timeoutNanos() {
         long route = settings.timeout().isZero() ? 0 : settings.timeout().toNanos();
-        String header = exchange.request().headers().get("grpc-timeout");
+        String header = exchange.request().headers().get(GrpcHeaders.GRPC_TIMEOUT);
         if (header == null) {
             return route;
         }
@@ -110,11 +111,21 @@ final class RestCall implements CallListener {
         } finally {
             message.release();
         }
-        if (finished) {
-            return;
+        if (!finished) {
+            respond(() -> responder.message(bytes));
         }
+    }
+
+    @Override
+    public void onMessage(Message message) {
+        if (!finished) {
+            respond(() -> responder.message(message));
+        }
+    }
+
+    private void respond(Runnable rendering) {
         try {
-            responder.message(bytes);
+            rendering.run();
         } catch (GatewayException e) {
             call.cancel();
             finish(e);

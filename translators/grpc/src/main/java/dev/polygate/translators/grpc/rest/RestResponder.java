@@ -1,5 +1,6 @@
 package dev.polygate.translators.grpc.rest;
 
+import com.google.protobuf.Message;
 import dev.polygate.spi.Exchange;
 import dev.polygate.spi.GatewayException;
 import dev.polygate.spi.ResponseHead;
@@ -58,9 +59,21 @@ final class RestResponder {
     void message(byte[] protobuf) throws GatewayException {
         if (format == StreamFormat.NONE) {
             unaryAnswer = transcoding.responses().response(match, protobuf);
-            return;
+        } else {
+            streamLine(transcoding.responses().responseLine(match, protobuf));
         }
-        byte[] json = transcoding.responses().responseLine(match, protobuf);
+    }
+
+    /** As {@link #message(byte[])}, for a message the backend connector built itself. */
+    void message(Message message) throws GatewayException {
+        if (format == StreamFormat.NONE) {
+            unaryAnswer = transcoding.responses().response(match, message);
+        } else {
+            streamLine(transcoding.responses().responseLine(match, message));
+        }
+    }
+
+    private void streamLine(byte[] json) {
         if (!sink.isHeadSent()) {
             responseHeaders.set(HttpHeaderNames.CONTENT_TYPE,
                     format == StreamFormat.SSE ? "text/event-stream" : "application/x-ndjson");

@@ -1,5 +1,6 @@
 package dev.polygate.translators.soap.json;
 
+import dev.polygate.translators.soap.xml.IllegalXmlCharacterException;
 import java.math.BigInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -67,6 +68,17 @@ final class LexicalForms {
             default -> true;
         };
         return ok ? null : "an xs:" + local;
+    }
+
+    /**
+     * Text XML 1.0 can carry (its Char production): no control characters but tab, line feed and carriage
+     * return, no U+FFFE or U+FFFF, no unpaired surrogate. The envelope writer refuses anything else, so it is a
+     * client's mistake to name here rather than a failed call.
+     */
+    static String xmlText(String text) {
+        int at = IllegalXmlCharacterException.firstIllegal(text);
+        return at < 0 ? null : String.format("text XML can carry (U+%04X at position %d is not allowed in XML)",
+                text.codePointAt(at), at + 1);
     }
 
     static String qname(String text) {

@@ -62,23 +62,29 @@ final class ScalarReader {
         }
     }
 
+    private static final Range SHORT = Range.of(Short.MIN_VALUE, Short.MAX_VALUE, "xs:short");
+    private static final Range BYTE = Range.of(Byte.MIN_VALUE, Byte.MAX_VALUE, "xs:byte");
+    private static final Range UNSIGNED_SHORT = Range.of(0, 65535, "xs:unsignedShort");
+    private static final Range UNSIGNED_BYTE = Range.of(0, 255, "xs:unsignedByte");
+    private static final Range UNSIGNED_INT = Range.of(0, 0xFFFF_FFFFL, "xs:unsignedInt");
+    private static final Range INT = Range.of(Integer.MIN_VALUE, Integer.MAX_VALUE, "xs:int");
+    private static final Range UNSIGNED_LONG = new Range(BigInteger.ZERO, UINT64_MAX, "xs:unsignedLong");
+    private static final Range LONG = Range.of(Long.MIN_VALUE, Long.MAX_VALUE, "xs:long");
+
     static Range intRange(FieldDescriptor field, XmlField xml) {
         return switch (xml.getType()) {
-            case XSD_TYPE_SHORT -> Range.of(Short.MIN_VALUE, Short.MAX_VALUE, "xs:short");
-            case XSD_TYPE_BYTE -> Range.of(Byte.MIN_VALUE, Byte.MAX_VALUE, "xs:byte");
-            case XSD_TYPE_UNSIGNED_SHORT -> Range.of(0, 65535, "xs:unsignedShort");
-            case XSD_TYPE_UNSIGNED_BYTE -> Range.of(0, 255, "xs:unsignedByte");
+            case XSD_TYPE_SHORT -> SHORT;
+            case XSD_TYPE_BYTE -> BYTE;
+            case XSD_TYPE_UNSIGNED_SHORT -> UNSIGNED_SHORT;
+            case XSD_TYPE_UNSIGNED_BYTE -> UNSIGNED_BYTE;
             default -> field.getType() == FieldDescriptor.Type.UINT32
-                    || field.getType() == FieldDescriptor.Type.FIXED32
-                    ? Range.of(0, 0xFFFF_FFFFL, "xs:unsignedInt")
-                    : Range.of(Integer.MIN_VALUE, Integer.MAX_VALUE, "xs:int");
+                    || field.getType() == FieldDescriptor.Type.FIXED32 ? UNSIGNED_INT : INT;
         };
     }
 
     static Range longRange(FieldDescriptor field) {
         return field.getType() == FieldDescriptor.Type.UINT64 || field.getType() == FieldDescriptor.Type.FIXED64
-                ? new Range(BigInteger.ZERO, UINT64_MAX, "xs:unsignedLong")
-                : Range.of(Long.MIN_VALUE, Long.MAX_VALUE, "xs:long");
+                ? UNSIGNED_LONG : LONG;
     }
 
     /** int32 as JSON numbers only; int64 also as strings, the form it is printed in (proto3, 2^53). */
@@ -153,7 +159,7 @@ final class ScalarReader {
                     case XSD_TYPE_TIME -> LexicalForms.time(text);
                     case XSD_TYPE_DURATION -> LexicalForms.duration(text);
                     case XSD_TYPE_QNAME -> LexicalForms.qname(text);
-                    default -> null;
+                    default -> LexicalForms.xmlText(text);
                 };
                 if (problem == null && xml.getKind() == dev.polygate.xml.v1.XmlFieldKind.XML_FIELD_KIND_ANY) {
                     String xmlProblem = XmlFragments.problem(text);

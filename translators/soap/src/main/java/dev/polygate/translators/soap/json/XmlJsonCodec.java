@@ -16,10 +16,7 @@ import dev.polygate.translators.grpc.transcoding.TranscodingOptions;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.util.Collections;
-import java.util.Map;
 import java.util.Set;
-import java.util.WeakHashMap;
 
 /**
  * The JSON of messages compiled from XSD ({@code dev.polygate.translators.soap.schema}): keys are the XML names,
@@ -58,11 +55,35 @@ public final class XmlJsonCodec implements JsonCodec {
     private final MessageReader reader;
     private final MessageWriter writer = new MessageWriter();
     /**
-     * The top-level keys each merge gave, until {@link #checkComplete} asks: a required xs:int given as 0 is
-     * not "set" in proto3 terms, yet was given. Weak, so a builder never checked is simply forgotten.
+     * The top-level keys the last merge on this thread gave, for the {@link #checkComplete} that follows it: a
+     * required xs:int given as 0 is not "set" in proto3 terms, yet was given. The transcoders merge and check one
+     * request at a time on one thread, so one slot per thread is enough (no shared map to lock per request); a
+     * builder that is never checked is simply replaced by the next one merged. The slot is filled and emptied,
+     * never set or removed, which would sweep the thread's map each time.
      */
-    private final Map<Message.Builder, Set<FieldDescriptor>> topLevelGiven =
-            Collections.synchronizedMap(new WeakHashMap<>());
+    private final ThreadLocal<Given> lastGiven = ThreadLocal.withInitial(Given::new);
+
+    private static final class Given {
+        private Message.Builder builder;
+        private Set<FieldDescriptor> keys;
+
+        void remember(Message.Builder merged, Set<FieldDescriptor> given) {
+            if (builder == merged) {
+                keys.addAll(given);
+            } else {
+                builder = merged;
+                keys = given;
+            }
+        }
+
+        /** The keys given for {@code request}, forgotten once asked for; empty for any other. */
+        Set<FieldDescriptor> take(MessageOrBuilder request) {
+            Set<FieldDescriptor> given = builder == request ? keys : Set.of();
+            builder = null;
+            keys = null;
+            return given;
+        }
+    }
 
     public XmlJsonCodec(TranscodingOptions options) {
         this.reader = new MessageReader(new XmlFacts(), options.ignoreUnknownFields());
@@ -85,10 +106,7 @@ public final class XmlJsonCodec implements JsonCodec {
                 throw Problems.bad("malformed JSON: more than one value (line "
                         + p.currentTokenLocation().getLineNr() + ", column " + p.currentTokenLocation().getColumnNr() + ")");
             }
-            topLevelGiven.merge(builder, given, (a, b) -> {
-                a.addAll(b);
-                return a;
-            });
+            lastGiven.get().remember(builder, given);
         } catch (JsonParseException | StreamConstraintsException e) {
             throw Problems.bad("malformed JSON: " + e.getOriginalMessage() + " (line " + e.getLocation().getLineNr()
                     + ", column " + e.getLocation().getColumnNr() + ")");
@@ -100,9 +118,9 @@ public final class XmlJsonCodec implements JsonCodec {
     /** Refuses the request when a required top-level element was neither in the body nor set otherwise. */
     @Override
     public void checkComplete(MessageOrBuilder request) throws GatewayException {
-        Set<FieldDescriptor> given = request instanceof Message.Builder b ? topLevelGiven.remove(b) : null;
+        Set<FieldDescriptor> given = lastGiven.get().take(request);
         Message.Builder builder = request instanceof Message.Builder b ? b : ((Message) request).toBuilder();
-        MessageReader.checkRequired(builder, given == null ? Set.of() : given, "");
+        MessageReader.checkRequired(builder, given, "");
     }
 
     @Override

@@ -17,15 +17,24 @@ public final class IllegalXmlCharacterException extends IllegalArgumentException
      * @param where what holds the text, for the message (e.g. the element's name)
      */
     static String check(String text, Object where) {
+        int at = firstIllegal(text);
+        if (at >= 0) {
+            throw new IllegalXmlCharacterException(where + " holds the character U+"
+                    + String.format("%04X", text.codePointAt(at)) + ", which XML cannot carry");
+        }
+        return text;
+    }
+
+    /** The index of the first character XML 1.0 cannot carry, or -1 when it can carry all of {@code text}. */
+    public static int firstIllegal(String text) {
         for (int i = 0; i < text.length(); ) {
             int c = text.codePointAt(i);
             if (!allowed(c)) {
-                throw new IllegalXmlCharacterException(where + " holds the character U+"
-                        + String.format("%04X", c) + ", which XML cannot carry");
+                return i;
             }
             i += Character.charCount(c);
         }
-        return text;
+        return -1;
     }
 
     /** XML 1.0 Char: #x9 | #xA | #xD | [#x20-#xD7FF] | [#xE000-#xFFFD] | [#x10000-#x10FFFF]. */

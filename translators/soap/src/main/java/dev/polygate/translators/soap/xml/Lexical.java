@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
 /** XSD lexical forms of scalar field values, by the field's proto type and its {@code xsd type} option. */
 final class Lexical {
     private static final Pattern DECIMAL = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)");
-    private static final Pattern INTEGER = Pattern.compile("[+-]?\\d+");
+    private static final Pattern FLOATING = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?");
     private static final HexFormat HEX = HexFormat.of().withUpperCase();
 
     private Lexical() {
@@ -90,7 +90,7 @@ final class Lexical {
                 if (xsd == XsdType.XSD_TYPE_DECIMAL && !DECIMAL.matcher(text).matches()) {
                     throw new IllegalArgumentException("'" + text + "' is not an xs:decimal");
                 }
-                if (xsd == XsdType.XSD_TYPE_INTEGER && !INTEGER.matcher(text).matches()) {
+                if (xsd == XsdType.XSD_TYPE_INTEGER && !isInteger(text)) {
                     throw new IllegalArgumentException("'" + text + "' is not an xs:integer");
                 }
                 return text;
@@ -103,7 +103,7 @@ final class Lexical {
     }
 
     private static long integer(String text, long min, long max) {
-        if (!INTEGER.matcher(text).matches()) {
+        if (!isInteger(text)) {
             throw new IllegalArgumentException("'" + text + "' is not an integer");
         }
         long value;
@@ -116,6 +116,21 @@ final class Lexical {
             throw new IllegalArgumentException(text + " is out of range (" + min + " to " + max + ")");
         }
         return value;
+    }
+
+    /** {@code [+-]?[0-9]+}, checked without a regex per value; ASCII digits only (Long.parseLong takes other scripts' too). */
+    private static boolean isInteger(String text) {
+        int start = text.startsWith("+") || text.startsWith("-") ? 1 : 0;
+        if (text.length() == start) {
+            return false;
+        }
+        for (int i = start; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static long xsdMin(XsdType xsd, long otherwise) {
@@ -146,7 +161,7 @@ final class Lexical {
                 return Double.NaN;
             default:
                 // Java also reads "Infinity", hex floats and a trailing d/f, none of which XSD allows.
-                if (!text.matches("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?")) {
+                if (!FLOATING.matcher(text).matches()) {
                     throw new IllegalArgumentException("'" + text + "' is not a float/double");
                 }
                 return Double.parseDouble(text);

@@ -10,6 +10,9 @@ import javax.xml.stream.XMLStreamWriter;
  * so unqualified elements stay unqualified wherever they are written.
  */
 final class Prefixes {
+    /** The prefixes a usual envelope needs, not spelled out again for each one. */
+    private static final String[] NUMBERED = {"ns1", "ns2", "ns3", "ns4", "ns5", "ns6", "ns7", "ns8", "ns9"};
+
     private Prefixes() {
     }
 
@@ -56,9 +59,10 @@ final class Prefixes {
     private static String fresh(XMLStreamWriter out) {
         NamespaceContext context = out.getNamespaceContext();
         for (int i = 1; ; i++) {
-            String uri = context.getNamespaceURI("ns" + i);
+            String prefix = i <= NUMBERED.length ? NUMBERED[i - 1] : "ns" + i;
+            String uri = context.getNamespaceURI(prefix);
             if (uri == null || uri.isEmpty()) {
-                return "ns" + i;
+                return prefix;
             }
         }
     }

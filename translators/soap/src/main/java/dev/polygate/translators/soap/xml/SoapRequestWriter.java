@@ -30,7 +30,7 @@ public final class SoapRequestWriter {
      * @throws IllegalXmlCharacterException when a string holds a character XML cannot carry
      */
     public static byte[] write(SoapVersion version, BodyShape shape, Message body, List<HeaderBlock> headers) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(512); // a small envelope without growing
         try {
             XMLStreamWriter out = StaxFactories.output().createXMLStreamWriter(bytes, "UTF-8");
             String envelope = version.envelopeNamespace();

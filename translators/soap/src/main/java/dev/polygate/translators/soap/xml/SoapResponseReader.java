@@ -38,8 +38,7 @@ public final class SoapResponseReader {
      */
     public static SoapResult read(byte[] body, int httpStatus, String contentType, SoapVersion version, BodyShape outputShape,
                                   Descriptor outputType, Map<QName, Descriptor> faultDetails) throws SoapProtocolException {
-        String received = "HTTP " + httpStatus + " with " + (contentType == null || contentType.isBlank()
-                ? "no content type" : "content type " + contentType);
+        Received received = new Received(httpStatus, contentType);
         if (body == null || body.length == 0) {
             if (outputShape instanceof BodyShape.NoMessage && isSuccess(httpStatus)) {
                 return new SoapResult.Output(DynamicMessage.getDefaultInstance(outputType), List.of());
@@ -55,7 +54,7 @@ public final class SoapResponseReader {
             XMLStreamReader raw = StaxFactories.input().createXMLStreamReader(new ByteArrayInputStream(body));
             XMLStreamReader in = new DepthLimitedReader(raw, MAX_DEPTH);
             try {
-                return readEnvelope(in, httpStatus, received, version, outputShape, outputType, faultDetails);
+                return readEnvelope(in, received, version, outputShape, outputType, faultDetails);
             } finally {
                 raw.close();
             }
@@ -69,8 +68,8 @@ public final class SoapResponseReader {
         }
     }
 
-    private static SoapResult readEnvelope(XMLStreamReader in, int httpStatus, String received, SoapVersion version,
-                                           BodyShape shape, Descriptor outputType, Map<QName, Descriptor> faultDetails)
+    private static SoapResult readEnvelope(XMLStreamReader in, Received received, SoapVersion version, BodyShape shape,
+                                           Descriptor outputType, Map<QName, Descriptor> faultDetails)
             throws XMLStreamException, SoapProtocolException {
         String envelope = version.envelopeNamespace();
         in.nextTag();
@@ -118,7 +117,7 @@ public final class SoapResponseReader {
         if (bodyParts != null) {
             message = bodyParts.build();
         } else if (shape instanceof BodyShape.NoMessage) {
-            if (!isSuccess(httpStatus)) {
+            if (!isSuccess(received.httpStatus())) {
                 throw new SoapProtocolException("the backend answered " + received + " and an envelope without a Fault");
             }
             message = DynamicMessage.getDefaultInstance(outputType);
@@ -184,6 +183,15 @@ public final class SoapResponseReader {
             return "element " + rpc.wrapper().getLocalPart();
         }
         return "parts " + ((BodyShape.Parts) shape).elements();
+    }
+
+    /** What the backend sent, as error messages name it; only put into words when an error needs it. */
+    private record Received(int httpStatus, String contentType) {
+        @Override
+        public String toString() {
+            return "HTTP " + httpStatus + " with " + (contentType == null || contentType.isBlank()
+                    ? "no content type" : "content type " + contentType);
+        }
     }
 
     static String name(SoapVersion version) {

@@ -39,6 +39,20 @@ class XmlJsonRefusalTest {
     }
 
     @Test
+    void textXmlCannotCarryIsRefusedWhereItIsGiven() {
+        refused("Order", ORDER.replace("\"id\":\"o1\"", "\"id\":\"o\\u00011\"") + "}",
+                "field 'id': expected text XML can carry (U+0001 at position 2 is not allowed in XML), got \"o\u00011\"");
+        refused("Order", ORDER.replace("\"id\":\"o1\"", "\"id\":\"\\ud800x\"") + "}",
+                "field 'id': expected text XML can carry (U+D800 at position 1 is not allowed in XML), got \"\ud800x\"");
+        refused("Order", ORDER.replace("\"id\":\"o1\"", "\"id\":\"\\uffff\"") + "}",
+                "field 'id': expected text XML can carry (U+FFFF at position 1 is not allowed in XML), got \"\uffff\"");
+        // tab, line feed, carriage return and characters beyond U+FFFF are text like any other
+        DynamicMessage order = codec.read(ORDER.replace("\"id\":\"o1\"", "\"id\":\"a\\tb\\nc\\r\\ud83d\\ude00\"") + "}",
+                element("Order"));
+        assertThat(order.getField(order.getDescriptorForType().findFieldByName("id"))).isEqualTo("a\tb\nc\r\ud83d\ude00");
+    }
+
+    @Test
     void missingRequiredElementsAtEveryLevel() {
         refused("Add", "{\"intB\":2}", "missing required element 'intA'");
         refused("Order", ORDER + ",\"line\":[{\"sku\":\"a\"}]}", "missing required element 'line[0].qty'");
