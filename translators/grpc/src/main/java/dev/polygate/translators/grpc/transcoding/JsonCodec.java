@@ -5,6 +5,7 @@ import com.google.protobuf.MessageOrBuilder;
 import com.google.protobuf.TypeRegistry;
 import dev.polygate.spi.ErrorKind;
 import dev.polygate.spi.GatewayException;
+import java.nio.charset.StandardCharsets;
 
 /**
  * How request bodies become messages and response messages become JSON. The default, {@link #protoJson}, is
@@ -33,6 +34,14 @@ public interface JsonCodec {
      * @throws IllegalArgumentException when the message cannot be rendered (e.g. an Any of an unknown type)
      */
     String print(MessageOrBuilder message);
+
+    /**
+     * As {@link #print}, in UTF-8: what a response body needs. A codec that can write bytes directly saves the
+     * String in between.
+     */
+    default byte[] printUtf8(MessageOrBuilder message) {
+        return print(message).getBytes(StandardCharsets.UTF_8);
+    }
 
     /**
      * Called by {@link RequestTranscoder} once body, path variables and query parameters are all applied, just

@@ -50,6 +50,14 @@ public final class ResponseTranscoder {
 
     /** A parsed response message (of the method's output type) → JSON bytes. */
     public byte[] response(RuleMatch match, Message message) {
+        if (match.binding().responseBodyField().isEmpty()) {
+            checkType(match, message);
+            try {
+                return codec.printUtf8(message); // the usual case: the whole message, straight to bytes
+            } catch (IllegalArgumentException e) {
+                throw unrenderable(match, e);
+            }
+        }
         return print(match, message).getBytes(StandardCharsets.UTF_8);
     }
 
@@ -77,12 +85,22 @@ public final class ResponseTranscoder {
         }
     }
 
-    private String print(RuleMatch match, Message message) {
+    private static void checkType(RuleMatch match, Message message) {
         Descriptor output = match.method().getOutputType();
         if (!message.getDescriptorForType().getFullName().equals(output.getFullName())) {
             throw new GatewayException(ErrorKind.INTERNAL, "A " + message.getDescriptorForType().getFullName()
                     + " cannot answer " + match.method().getFullName());
         }
+    }
+
+    private static GatewayException unrenderable(RuleMatch match, IllegalArgumentException e) {
+        return new GatewayException(ErrorKind.INTERNAL,
+                "The response of " + match.method().getFullName() + " cannot be rendered as JSON: " + e.getMessage());
+    }
+
+    private String print(RuleMatch match, Message message) {
+        checkType(match, message);
+        Descriptor output = match.method().getOutputType();
         FieldPlan plan = plan(match);
         try {
             if (plan.field() == null) {
@@ -97,8 +115,7 @@ public final class ResponseTranscoder {
             return JsonText.onlyValue(plan.codec().print(
                     DynamicMessage.newBuilder(output).setField(plan.field(), value).build()));
         } catch (IllegalArgumentException e) {
-            throw new GatewayException(ErrorKind.INTERNAL,
-                    "The response of " + match.method().getFullName() + " cannot be rendered as JSON: " + e.getMessage());
+            throw unrenderable(match, e);
         }
     }
 

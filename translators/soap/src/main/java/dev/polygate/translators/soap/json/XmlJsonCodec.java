@@ -1,5 +1,6 @@
 package dev.polygate.translators.soap.json;
 
+import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParseException;
@@ -13,9 +14,10 @@ import com.google.protobuf.MessageOrBuilder;
 import dev.polygate.spi.GatewayException;
 import dev.polygate.translators.grpc.transcoding.JsonCodec;
 import dev.polygate.translators.grpc.transcoding.TranscodingOptions;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Set;
 
 /**
@@ -125,12 +127,18 @@ public final class XmlJsonCodec implements JsonCodec {
 
     @Override
     public String print(MessageOrBuilder message) {
-        StringWriter text = new StringWriter();
-        try (JsonGenerator out = JSON.createGenerator(text)) {
+        return new String(printUtf8(message), StandardCharsets.UTF_8);
+    }
+
+    /** Written as UTF-8 bytes directly: no String (and no StringBuffer) in between for a response body. */
+    @Override
+    public byte[] printUtf8(MessageOrBuilder message) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(128);
+        try (JsonGenerator out = JSON.createGenerator(bytes, JsonEncoding.UTF8)) {
             writer.message(out, message);
         } catch (IOException e) {
             throw new IllegalArgumentException("cannot print " + message.getDescriptorForType().getFullName(), e);
         }
-        return text.toString();
+        return bytes.toByteArray();
     }
 }
