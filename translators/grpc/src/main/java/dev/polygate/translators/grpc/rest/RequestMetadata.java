@@ -1,5 +1,6 @@
 package dev.polygate.translators.grpc.rest;
 
+import dev.polygate.translators.grpc.wire.GrpcHeaders;
 import io.netty.handler.codec.http.DefaultHttpHeaders;
 import io.netty.handler.codec.http.HttpHeaders;
 import java.util.Locale;
@@ -27,10 +28,10 @@ final class RequestMetadata {
             String name = given.toLowerCase(Locale.ROOT);
             if (name.startsWith(PREFIX) && name.length() > PREFIX.length()) {
                 String key = name.substring(PREFIX.length());
-                if (!reserved(key)) {
+                if (!GrpcHeaders.isReserved(key)) {
                     metadata.add(key, header.getValue());
                 }
-            } else if (allowed.contains(name) && !reserved(name)) {
+            } else if (allowed.contains(name) && !GrpcHeaders.isReserved(name)) {
                 metadata.add(name, header.getValue());
             }
         }
@@ -44,13 +45,5 @@ final class RequestMetadata {
             }
         }
         return false;
-    }
-
-    /** Headers that gRPC or HTTP/2 define themselves and a client must not set through metadata. */
-    static boolean reserved(String name) {
-        return name.startsWith("grpc-") || name.startsWith(":") || name.equals("content-type")
-                || name.equals("te") || name.equals("content-length") || name.equals("connection")
-                || name.equals("transfer-encoding") || name.equals("host") || name.equals("keep-alive")
-                || name.equals("upgrade") || name.equals("trailer");
     }
 }

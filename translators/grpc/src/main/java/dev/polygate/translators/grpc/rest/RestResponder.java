@@ -6,6 +6,7 @@ import dev.polygate.spi.GatewayException;
 import dev.polygate.spi.ResponseHead;
 import dev.polygate.spi.ResponseSink;
 import dev.polygate.translators.grpc.transcoding.RuleMatch;
+import dev.polygate.translators.grpc.wire.GrpcHeaders;
 import dev.polygate.translators.grpc.wire.GrpcStatus;
 import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.http.DefaultHttpHeaders;
@@ -155,7 +156,7 @@ final class RestResponder {
     private static void copyMetadata(HttpHeaders from, HttpHeaders to) {
         for (Map.Entry<String, String> header : from) {
             String name = header.getKey().toLowerCase(java.util.Locale.ROOT);
-            if (!RequestMetadata.reserved(name) && !name.endsWith("-bin")) {
+            if (!GrpcHeaders.isReserved(name) && !name.endsWith("-bin")) {
                 to.add(name, header.getValue());
             }
         }
