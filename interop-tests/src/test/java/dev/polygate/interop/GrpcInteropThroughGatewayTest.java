@@ -10,6 +10,7 @@ import io.grpc.TlsChannelCredentials;
 import io.grpc.netty.NettyChannelBuilder;
 import io.grpc.internal.testing.StreamRecorder;
 import io.grpc.testing.integration.AbstractInteropTest;
+import io.grpc.testing.integration.EmptyProtos;
 import io.grpc.testing.integration.Messages.Payload;
 import io.grpc.testing.integration.Messages.StreamingOutputCallRequest;
 import io.grpc.testing.integration.Messages.StreamingOutputCallResponse;
@@ -85,15 +86,21 @@ class GrpcInteropThroughGatewayTest {
     /**
      * The interop cases for deadlines and cancels pass at the client even if the gateway never notices: with a 1 ms
      * deadline, or a cancel right after the start, grpc-java often ends the call before its stream leaves. Here a
-     * call really reaches the sleeping server, and its deadline must end the gateway's exchange as a cancel (499 in
-     * the access log) at once, not when an idle timeout fires minutes later.
+     * call really reaches the sleeping server, and its deadline must end the gateway's exchange at once, not when an
+     * idle timeout fires minutes later. The server knows the deadline too (grpc-timeout travels with the call), so
+     * whichever side acts first ends it: the client's cancel (499 in the access log) or the server's
+     * DEADLINE_EXCEEDED (grpcStatus 4).
      */
     @Test
     void aCallPastItsDeadlineEndsItsExchangeAtTheGateway() throws Exception {
         ManagedChannel channel = configured(NettyChannelBuilder.forAddress("127.0.0.1", gateway.port("h2c"),
                 InsecureChannelCredentials.create())).build();
         try {
-            long cancelledBefore = cancelledFullDuplexCalls();
+            // A cold client can spend the whole deadline connecting; then the stream never leaves and there is
+            // nothing for the gateway to end. One call first makes the connection ready.
+            TestServiceGrpc.newBlockingStub(channel).withDeadlineAfter(10, TimeUnit.SECONDS)
+                    .emptyCall(EmptyProtos.Empty.getDefaultInstance());
+            int endedBefore = fullDuplexCalls().size();
             StreamRecorder<StreamingOutputCallResponse> responses = StreamRecorder.create();
             TestServiceGrpc.newStub(channel).withDeadlineAfter(500, TimeUnit.MILLISECONDS).fullDuplexCall(responses)
                     .onNext(StreamingOutputCallRequest.newBuilder()
@@ -101,10 +108,14 @@ class GrpcInteropThroughGatewayTest {
             assertThat(responses.awaitCompletion(10, TimeUnit.SECONDS)).isTrue();
             assertThat(Status.fromThrowable(responses.getError()).getCode()).isEqualTo(Status.Code.DEADLINE_EXCEEDED);
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-            while (cancelledFullDuplexCalls() == cancelledBefore && System.nanoTime() < deadline) {
+            while (fullDuplexCalls().size() == endedBefore && System.nanoTime() < deadline) {
                 TimeUnit.MILLISECONDS.sleep(20);
             }
-            assertThat(cancelledFullDuplexCalls()).isEqualTo(cancelledBefore + 1);
+            List<String> ended = fullDuplexCalls();
+            assertThat(ended).hasSize(endedBefore + 1);
+            assertThat(ended.get(endedBefore)).satisfiesAnyOf(
+                    line -> assertThat(line).contains("\"status\":499"),
+                    line -> assertThat(line).contains("\"grpcStatus\":4"));
         } finally {
             channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
         }
@@ -145,15 +156,8 @@ class GrpcInteropThroughGatewayTest {
         }
     }
 
-    private static long cancelledFullDuplexCalls() throws IOException {
-        Path log = GrpcPassthroughConfig.accessLog(dir);
-        if (!Files.exists(log)) {
-            return 0;
-        }
-        try (Stream<String> lines = Files.lines(log)) {
-            return lines.filter(line -> line.contains("/grpc.testing.TestService/FullDuplexCall\"")
-                    && line.contains("\"status\":499")).count();
-        }
+    private static List<String> fullDuplexCalls() throws IOException {
+        return accessLogLines("/grpc.testing.TestService/FullDuplexCall\"");
     }
 
     /** As the interop TestServiceClient sets up its Netty channel: a small window, to catch flow-control bugs. */
