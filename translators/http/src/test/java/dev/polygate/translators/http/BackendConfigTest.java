@@ -46,6 +46,15 @@ class BackendConfigTest {
                 .isEqualTo(new HostHeader(HostHeader.Mode.LITERAL, "orders.internal"));
     }
 
+    /** The Host value is copied onto the wire unchecked, so a value that could split the head is refused here. */
+    @Test
+    void aHostHeaderWithControlCharactersOrSpacesIsRefused() {
+        for (String host : new String[] {"a.example\\r\\nX-Injected: 1", "a b", "tab\\there"}) {
+            assertThat(problems("{\"upstream\":\"orders\",\"hostHeader\":\"" + host + "\"}").problems())
+                    .extracting(ConfigException.Problem::path).containsExactly("hostHeader");
+        }
+    }
+
     @Test
     void missingUpstream() {
         assertThat(problems("{}").problems()).extracting(ConfigException.Problem::path).containsExactly("upstream");

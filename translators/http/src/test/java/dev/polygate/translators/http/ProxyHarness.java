@@ -10,6 +10,7 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.epoll.EpollIoHandler;
 import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.uring.IoUringIoHandler;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -36,8 +37,11 @@ final class ProxyHarness implements AutoCloseable {
     ProxyHarness(Path configDirectory, TransportKind transport) {
         this.configDirectory = configDirectory;
         this.transport = transport;
-        this.group = new MultiThreadIoEventLoopGroup(1, transport == TransportKind.EPOLL
-                ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
+        this.group = new MultiThreadIoEventLoopGroup(1, switch (transport) {
+            case IO_URING -> IoUringIoHandler.newFactory();
+            case EPOLL -> EpollIoHandler.newFactory();
+            case NIO -> NioIoHandler.newFactory();
+        });
     }
 
     EventLoop loop() {
