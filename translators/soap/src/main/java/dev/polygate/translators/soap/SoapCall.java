@@ -20,8 +20,9 @@ import dev.polygate.translators.soap.xml.SoapResponseReader;
 import dev.polygate.translators.soap.xml.SoapResult;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
-import io.netty.handler.codec.http.DefaultHttpHeaders;
+import io.netty.handler.codec.http.DefaultHttpHeadersFactory;
 import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpHeadersFactory;
 import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
@@ -33,6 +34,10 @@ import java.util.concurrent.RejectedExecutionException;
  * on the exchange's executor, where every listener call happens.
  */
 final class SoapCall implements MessageCall, CollectingResponseSink.Receiver {
+    /** The operation's request headers were checked when the template was made; each call's copy is not. */
+    private static final HttpHeadersFactory COPIED_HEADERS =
+            DefaultHttpHeadersFactory.headersFactory().withValidation(false);
+
     /** Documents up to this size are converted on the event loop (see {@link #offload}). */
     static final int INLINE_LIMIT = 16 * 1024;
 
@@ -115,7 +120,7 @@ final class SoapCall implements MessageCall, CollectingResponseSink.Receiver {
         if (finished) {
             return;
         }
-        HttpHeaders http = new DefaultHttpHeaders().set(operation.requestHeaders());
+        HttpHeaders http = COPIED_HEADERS.newHeaders().set(operation.requestHeaders());
         RequestHead original = client.request();
         RequestHead head = new RequestHead("POST", path, path, original.authority(), original.scheme(), http);
         exchange = new DerivedExchange(client, head, new FixedRequestBody(envelope),
