@@ -3,9 +3,12 @@
 # SOAP calls made directly to the JAX-WS Calculator by wrk. Loopback only; one run, bounded in time;
 # everything it starts is stopped on exit. See benchmarks/README.md.
 #
-# The direct case is measured before and after the gateway case (A-B-A), and the ratio is taken against the mean
-# of the two: on a machine whose speed drifts over a minute, a single direct figure taken a minute earlier would
-# move the ratio by more than the gateway's own changes do.
+# The measured slots alternate, direct first and last (D G D G D G D with ROUNDS=3): each gateway slot is
+# compared with the mean of the direct slots on either side of it, and the ratio is the mean of those. On a
+# machine whose speed drifts within a minute, one direct figure taken a minute before the gateway's would move
+# the ratio by more than the gateway's own changes do.
+#
+#   ROUNDS=5 DURATION=10 bash benchmarks/soap.sh   # more, shorter slots
 #
 #   bash benchmarks/soap.sh
 #   DURATION=10 WARMUP=10 bash benchmarks/soap.sh
@@ -20,6 +23,8 @@ NEEDS_JAVA=1
 # The SOAP path has more code to compile than the proxy: after 10 s the JIT still takes a few µs per request
 # inside the measurement, so this script warms each case for 30 s unless told otherwise.
 WARMUP="${WARMUP:-30}"
+DURATION="${DURATION:-10}"   # seconds per measured slot
+ROUNDS="${ROUNDS:-3}"        # gateway slots, each between two direct slots
 # shellcheck source=lib.sh
 . "$here/lib.sh"
 
@@ -112,7 +117,6 @@ warm soap-direct  "http://127.0.0.1:$BACKEND$direct_path" h1 -s "$tmp/direct.lua
 warm gateway-rest "http://127.0.0.1:$GW_PORT$rest_path"   h1 -s "$tmp/rest.lua"
 
 # ---------------------------------------------------------------- measurements
-measure soap-direct "http://127.0.0.1:$BACKEND$direct_path" h1 "" -s "$tmp/direct.lua"
 # The JIT compiler threads' share of the gateway's CPU during its measurement: after a short warm-up C2 is
 # still compiling, and that CPU is counted in the gateway's µs/req like the requests' own work.
 jit_ticks() {  # $1 = pid: utime+stime of its C1/C2 compiler threads, in clock ticks (threads that ended are lost)
@@ -126,21 +130,34 @@ jit_ticks() {  # $1 = pid: utime+stime of its C1/C2 compiler threads, in clock t
   done
   echo "$s"
 }
+direct_keys=() gateway_keys=()
+measure_direct() {  # $1 = slot number
+  local k="soap-direct-$1"
+  case_ok[$k]=${case_ok[soap-direct]}
+  measure "$k" "http://127.0.0.1:$BACKEND$direct_path" h1 "" -s "$tmp/direct.lua"
+  direct_keys+=("$k")
+}
+measure_gateway() {  # $1 = slot number
+  local k="gateway-rest-$1"
+  case_ok[$k]=$gw_ok
+  measure "$k" "http://127.0.0.1:$GW_PORT$rest_path" h1 "$gateway_pid" -s "$tmp/rest.lua"
+  gateway_keys+=("$k")
+}
 jit0=0 jit1=0
-if [ "$gw_ok" = 1 ]; then
-  jit0=$(jit_ticks "$gateway_pid")
-  measure gateway-rest "http://127.0.0.1:$GW_PORT$rest_path" h1 "$gateway_pid" -s "$tmp/rest.lua"
-  jit1=$(jit_ticks "$gateway_pid")
-fi
-case_ok[soap-direct-after]=${case_ok[soap-direct]}
-measure soap-direct-after "http://127.0.0.1:$BACKEND$direct_path" h1 "" -s "$tmp/direct.lua"
+[ "$gw_ok" = 1 ] && jit0=$(jit_ticks "$gateway_pid")
+measure_direct 0
+for round in $(seq 1 "$ROUNDS"); do
+  [ "$gw_ok" = 1 ] && measure_gateway "$round"
+  measure_direct "$round"
+done
+[ "$gw_ok" = 1 ] && jit1=$(jit_ticks "$gateway_pid")
 if [ "$gw_ok" = 1 ] && ! kill -0 "$gateway_pid" 2>/dev/null; then
   gateway_problem="${gateway_problem:+$gateway_problem; }the gateway process died during the run (see $out/gateway.log)"
 fi
 kill -0 "$backend_pid" 2>/dev/null || warnings+=("the Calculator died during the run (see backend.log)")
 
 # every answer must be a 2xx without socket errors, or the row is not a clean result
-for k in soap-direct gateway-rest soap-direct-after; do
+for k in "${direct_keys[@]}" "${gateway_keys[@]}"; do
   f="$out/wrk-$k.txt"; [ -f "$f" ] || continue
   if grep -q -E 'Non-2xx or 3xx responses|Socket errors' "$f"; then
     warnings+=("$k: wrk reported non-2xx/3xx answers or socket errors (see wrk-$k.txt): not a clean result")
@@ -169,28 +186,49 @@ cpu_line() {  # $1 = key, $2 = label
   cat "$out/machine.txt"
   echo '```'
   echo
-  echo "| case | tool | req/s | p50 (ms) | p99 (ms) | requests / errors |"
+  echo "| slot | tool | req/s | p50 (ms) | p99 (ms) | requests / errors |"
   echo "|---|---|---:|---:|---:|---|"
-  row soap-direct  "SOAP 1.1 direct to the Calculator, before (:$BACKEND, POST $direct_path)" wrk
-  row gateway-rest "Polygate REST→SOAP (:$GW_PORT, POST $rest_path)" wrk
-  row soap-direct-after "SOAP 1.1 direct to the Calculator, after" wrk
+  row soap-direct-0 "1. SOAP 1.1 direct to the Calculator (:$BACKEND, POST $direct_path)" wrk
+  for round in $(seq 1 "$ROUNDS"); do
+    [ "$gw_ok" = 1 ] && row "gateway-rest-$round" "$((2 * round)). Polygate REST→SOAP (:$GW_PORT, POST $rest_path)" wrk
+    row "soap-direct-$round" "$((2 * round + 1)). SOAP 1.1 direct" wrk
+  done
   echo
-  R_rps[soap-direct-mean]=$(awk -v a="${R_rps[soap-direct]:-}" -v b="${R_rps[soap-direct-after]:-}" \
-    'BEGIN{ if (a+0>0 && b+0>0) printf "%.0f", (a+b)/2; else printf "n/a" }')
-  r=$(ratio gateway-rest soap-direct-mean)
-  echo "REST→SOAP through the gateway / SOAP direct (req/s, direct = mean of before and after, ${R_rps[soap-direct-mean]}): $r  (target >= $target_ratio: $(target "$r" "$target_ratio"))"
+  # each gateway slot against the mean of the direct slots on either side; the ratio is the mean of those
+  ratios=() ; r=n/a
+  if [ "$gw_ok" = 1 ]; then
+    for round in $(seq 1 "$ROUNDS"); do
+      ratios+=("$(awk -v g="${R_rps[gateway-rest-$round]:-}" -v a="${R_rps[soap-direct-$((round - 1))]:-}" \
+        -v b="${R_rps[soap-direct-$round]:-}" 'BEGIN{ if (g+0>0 && a+0>0 && b+0>0) printf "%.3f", 2*g/(a+b); else printf "n/a" }')")
+    done
+    r=$(printf '%s\n' "${ratios[@]}" | awk '$1!="n/a"{s+=$1; n++} END{ if (n == '"$ROUNDS"') printf "%.2f", s/n; else printf "n/a" }')
+  fi
+  mean_of() {  # $1 = R_ array name, $2.. = keys: the mean of the values
+    local -n values=$1; shift
+    local k; for k in "$@"; do echo "${values[$k]:-}"; done | awk '$1+0>0{s+=$1; n++} END{ if (n) printf "%.0f", s/n; else printf "n/a" }'
+  }
+  mean_ms() { local -n values=$1; shift; local k; for k in "$@"; do echo "${values[$k]:-}"; done |
+    awk '$1+0>0{s+=$1; n++} END{ if (n) printf "%.2f", s/n; else printf "n/a" }'; }
+  echo "Means over the slots: direct $(mean_of R_rps "${direct_keys[@]}") req/s (p50 $(mean_ms R_p50 "${direct_keys[@]}") ms, p99 $(mean_ms R_p99 "${direct_keys[@]}") ms); gateway $(mean_of R_rps "${gateway_keys[@]}") req/s (p50 $(mean_ms R_p50 "${gateway_keys[@]}") ms, p99 $(mean_ms R_p99 "${gateway_keys[@]}") ms)"
   echo
-  echo "CPU during each measurement (100% = one core; this machine has $(nproc)):"
+  echo "REST→SOAP through the gateway / SOAP direct (req/s; each gateway slot against the direct slots around it: ${ratios[*]:-n/a}): $r  (target >= $target_ratio: $(target "$r" "$target_ratio"))"
   echo
-  echo "| case | backend (JAX-WS) | backend CPU µs/req | gateway | gateway CPU µs/req | load generator | kernel (unattributed) | other processes | total busy |"
+  echo "CPU during each slot (100% = one core; this machine has $(nproc)):"
+  echo
+  echo "| slot | backend (JAX-WS) | backend CPU µs/req | gateway | gateway CPU µs/req | load generator | kernel (unattributed) | other processes | total busy |"
   echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|"
-  cpu_line soap-direct  "SOAP direct, before"
-  cpu_line gateway-rest "Polygate REST→SOAP"
-  cpu_line soap-direct-after "SOAP direct, after"
-  if [ -n "${R_cpu[gateway-rest]:-}" ] && [ "${R_rps[gateway-rest]}" != "?" ]; then
+  cpu_line soap-direct-0 "1. SOAP direct"
+  for round in $(seq 1 "$ROUNDS"); do
+    [ "$gw_ok" = 1 ] && cpu_line "gateway-rest-$round" "$((2 * round)). Polygate REST→SOAP"
+    cpu_line "soap-direct-$round" "$((2 * round + 1)). SOAP direct"
+  done
+  if [ "$gw_ok" = 1 ]; then
     echo
-    awk -v j=$(( jit1 - jit0 )) -v t="$ticks" -v r="${R_rps[gateway-rest]}" -v s="$DURATION" -v all="$(us_per_req gateway-rest 2)" \
-      'BEGIN{ if (j < 0) j = 0; if (r + 0 > 0) printf "of the gateway CPU µs/req, JIT compiler threads: %.0f (the rest, event loops and GC: %.0f)\n", j / t * 1e6 / s / r, all - j / t * 1e6 / s / r }'
+    gw_reqs=$(for k in "${gateway_keys[@]}"; do echo "${R_rps[$k]:-0}"; done | awk -v s="$DURATION" '{n+=$1*s} END{printf "%.0f", n}')
+    gw_us=$(for k in "${gateway_keys[@]}"; do us_per_req "$k" 2; echo; done | awk '$1+0>0{s+=$1; n++} END{ if (n) printf "%.0f", s/n; else printf "n/a" }')
+    be_us=$(for k in "${gateway_keys[@]}"; do us_per_req "$k" 1; echo; done | awk '$1+0>0{s+=$1; n++} END{ if (n) printf "%.0f", s/n; else printf "n/a" }')
+    awk -v j=$(( jit1 - jit0 )) -v t="$ticks" -v n="$gw_reqs" -v all="$gw_us" -v be="$be_us" \
+      'BEGIN{ if (j < 0) j = 0; if (n + 0 > 0) printf "gateway slots: gateway CPU %s µs/req (JIT compiler threads %.0f of it, counted over the whole measurement), backend %s µs/req\n", all, j / t * 1e6 / n, be }'
   fi
   report_tail
 } | tee "$out/summary.md"
