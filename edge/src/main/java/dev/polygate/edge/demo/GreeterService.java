@@ -93,7 +93,10 @@ final class GreeterService extends GreeterGrpc.GreeterImplBase {
                     pending.cancel(false);
                 }
             });
-            next = scheduler.schedule(() -> send(1), 0, TimeUnit.MILLISECONDS);
+            // The first greeting goes at once from the call's own thread (onNext never blocks). Scheduling it
+            // instead raced: the scheduler could run it and store the second greeting's future in `next` before
+            // this method stored the first's, and a cancel then withdrew the finished first one.
+            send(1);
         }
 
         private void send(int sequence) {
