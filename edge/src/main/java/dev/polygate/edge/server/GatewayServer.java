@@ -35,6 +35,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * reload and to shut down gracefully.
  */
 public final class GatewayServer implements AutoCloseable {
+    /** How long the event loops keep running after shutdown starts with nothing new to do. */
+    private static final long LOOP_QUIET_MILLIS = 100;
+
     private final GatewayConfig config;
     private final Transport transport;
     private final EventLoopGroup acceptors;
@@ -197,8 +200,12 @@ public final class GatewayServer implements AutoCloseable {
             admin.close().syncUninterruptibly();
         }
         router.current().close();
-        acceptors.shutdownGracefully(0, 1, TimeUnit.SECONDS);
-        workers.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
+        // A short quiet period keeps the loops running until the closes they start have completed: on io_uring a
+        // socket's read buffer is in the kernel's hands until its cancellation comes back, and a loop that stopped
+        // at once would never take it back.
+        acceptors.shutdownGracefully(LOOP_QUIET_MILLIS, 1000, TimeUnit.MILLISECONDS);
+        workers.shutdownGracefully(LOOP_QUIET_MILLIS, 1000, TimeUnit.MILLISECONDS)
+                .awaitUninterruptibly(5, TimeUnit.SECONDS);
         if (accessLog != null) {
             accessLog.close();
         }

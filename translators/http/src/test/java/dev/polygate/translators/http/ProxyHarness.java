@@ -87,6 +87,7 @@ final class ProxyHarness implements AutoCloseable {
                 throw new IOException("closing " + closeables.get(i), e);
             }
         }
-        group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+        // As the gateway does: a quiet period lets io_uring cancellations of in-flight reads come back first.
+        group.shutdownGracefully(100, 1000, TimeUnit.MILLISECONDS).syncUninterruptibly();
     }
 }
