@@ -50,12 +50,13 @@ record BackendConfig(UpstreamConfig upstream, HostHeader hostHeader, Duration id
         HostHeader hostHeader = HostHeader.KEEP;
         JsonNode hostNode = config.get("hostHeader");
         if (hostNode != null && !hostNode.isNull()) {
-            if (!hostNode.isTextual() || hostNode.asText().isBlank()
-                    || hostNode.asText().trim().chars().anyMatch(c -> c <= ' ' || c >= 0x7f)) {
+            // The value goes onto the wire unchecked: nothing that could split the head or the header.
+            String host = hostNode.isTextual() ? hostNode.asText().trim() : "";
+            if (host.isEmpty() || host.chars().anyMatch(c -> c <= ' ' || c >= 0x7f)) {
                 problems.add(new ConfigException.Problem("hostHeader",
                         "must be 'keep', 'upstream' or a literal host name"));
             } else {
-                hostHeader = HostHeader.parse(hostNode.asText().trim());
+                hostHeader = HostHeader.parse(host);
             }
         }
 
