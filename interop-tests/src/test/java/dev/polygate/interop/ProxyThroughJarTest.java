@@ -2,7 +2,6 @@ package dev.polygate.interop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -13,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.zip.CRC32;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -20,8 +20,8 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The built jar, started with a 64 MB heap, proxying real backends: 200 MB each way streamed, upstream
- * failures mapped to 502/503/504, and a client that leaves cancelling the upstream exchange.
+ * The built jar, started with a 64 MB heap, proxying real backends: 200 MB each way streamed and compared by
+ * CRC32, upstream failures mapped to 502/503/504, and a client that leaves cancelling the upstream exchange.
  */
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
 class ProxyThroughJarTest {
@@ -100,11 +100,11 @@ class ProxyThroughJarTest {
     @Test
     void uploads200MegabytesThroughA64MegabyteHeap() throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/count"))
-                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new GeneratedStream(BIG)))
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> PseudoRandomBytes.stream(BIG)))
                 .timeout(Duration.ofMinutes(2)).build();
         HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.body()).isEqualTo("{\"bytes\":" + BIG + "}");
+        assertThat(response.body()).isEqualTo("{\"bytes\":" + BIG + ",\"crc32\":" + PseudoRandomBytes.crc32(BIG) + "}");
         assertThat(gateway.isAlive()).isTrue();
     }
 
@@ -114,14 +114,17 @@ class ProxyThroughJarTest {
                 .timeout(Duration.ofMinutes(2)).build(), HttpResponse.BodyHandlers.ofInputStream());
         assertThat(response.statusCode()).isEqualTo(200);
         long total = 0;
+        CRC32 received = new CRC32();
         try (InputStream in = response.body()) {
             byte[] buffer = new byte[1 << 16];
             int n;
             while ((n = in.read(buffer)) >= 0) {
                 total += n;
+                received.update(buffer, 0, n);
             }
         }
         assertThat(total).isEqualTo(BIG);
+        assertThat(received.getValue()).as("CRC32 of the bytes received").isEqualTo(PseudoRandomBytes.crc32(BIG));
         assertThat(gateway.isAlive()).isTrue();
     }
 
@@ -197,7 +200,7 @@ class ProxyThroughJarTest {
     @Test
     void aChunkedBodyGrowingPastTheLimitIsRefusedWith413() throws Exception {
         HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(base + "/limited"))
-                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new GeneratedStream(64 * 1024)))
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> PseudoRandomBytes.stream(64 * 1024)))
                 .build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(413);
         assertThat(response.body()).contains("PAYLOAD_TOO_LARGE");
@@ -230,34 +233,5 @@ class ProxyThroughJarTest {
             TimeUnit.MILLISECONDS.sleep(20);
         }
         assertThat(backend.dripsClosed.get()).isGreaterThan(before);
-    }
-
-    /** Bytes made up as they are read, so the test itself holds no 200 MB array. */
-    private static final class GeneratedStream extends InputStream {
-        private long remaining;
-
-        GeneratedStream(long size) {
-            this.remaining = size;
-        }
-
-        @Override
-        public int read() {
-            if (remaining == 0) {
-                return -1;
-            }
-            remaining--;
-            return 'x';
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            if (remaining == 0) {
-                return -1;
-            }
-            int n = (int) Math.min(len, remaining);
-            java.util.Arrays.fill(b, off, off + n, (byte) 'x');
-            remaining -= n;
-            return n;
-        }
     }
 }

@@ -37,11 +37,13 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.zip.CRC32;
 
 /**
  * A real HTTP backend for the interop tests, speaking HTTP/1.1 or h2c (prior knowledge), streaming both
- * ways without buffering: {@code /hello}, {@code /bytes?n=}, {@code POST /count}, {@code /slow?ms=},
- * {@code /drip} (never ends; counts clients that go away), {@code /headers}.
+ * ways without buffering: {@code /hello}, {@code /bytes?n=} ({@link PseudoRandomBytes}), {@code POST /count}
+ * (length and CRC32 of the body), {@code /slow?ms=}, {@code /drip} (never ends; counts clients that go away),
+ * {@code /headers}, {@code /port} (the port this backend listens on, so a test can tell backends apart).
  */
 final class TestBackend implements AutoCloseable {
     private final EventLoopGroup group = new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
@@ -94,6 +96,7 @@ final class TestBackend implements AutoCloseable {
         private QueryStringDecoder query;
         private HttpRequest request;
         private long counted;
+        private final CRC32 checksum = new CRC32();
         private boolean dripping;
 
         @Override
@@ -104,9 +107,12 @@ final class TestBackend implements AutoCloseable {
                     query = new QueryStringDecoder(req.uri());
                     path = query.path();
                     counted = 0;
+                    checksum.reset();
                 }
                 if (msg instanceof HttpContent content) {
-                    counted += content.content().readableBytes();
+                    ByteBuf data = content.content();
+                    counted += data.readableBytes();
+                    checksum.update(data.nioBuffer());
                     if (msg instanceof LastHttpContent) {
                         respond(ctx);
                     }
@@ -119,7 +125,9 @@ final class TestBackend implements AutoCloseable {
         private void respond(ChannelHandlerContext ctx) {
             switch (path) {
                 case "/hello" -> text(ctx, HttpResponseStatus.OK, "hello");
-                case "/count" -> text(ctx, HttpResponseStatus.OK, "{\"bytes\":" + counted + "}");
+                case "/count" -> text(ctx, HttpResponseStatus.OK,
+                        "{\"bytes\":" + counted + ",\"crc32\":" + checksum.getValue() + "}");
+                case "/port" -> text(ctx, HttpResponseStatus.OK, String.valueOf(port()));
                 case "/headers" -> {
                     StringBuilder lines = new StringBuilder();
                     for (Map.Entry<String, String> h : request.headers()) {
@@ -190,11 +198,15 @@ final class TestBackend implements AutoCloseable {
         }
     }
 
-    /** Writes n bytes in 64 KiB chunks, only while the channel is writable, so nothing piles up in memory. */
+    /**
+     * Writes the first n bytes of {@link PseudoRandomBytes} in 64 KiB chunks, only while the channel is writable, so
+     * nothing piles up in memory.
+     */
     private static final class ByteStreamer implements Runnable {
         private static final int CHUNK = 64 * 1024;
         private final ChannelHandlerContext ctx;
         private long remaining;
+        private long position;
 
         ByteStreamer(ChannelHandlerContext ctx, long n) {
             this.ctx = ctx;
@@ -206,7 +218,8 @@ final class TestBackend implements AutoCloseable {
             while (remaining > 0 && ctx.channel().isActive()) {
                 int size = (int) Math.min(CHUNK, remaining);
                 ByteBuf chunk = ctx.alloc().buffer(size);
-                chunk.writerIndex(size);
+                PseudoRandomBytes.write(chunk, position, size);
+                position += size;
                 remaining -= size;
                 if (remaining == 0) {
                     ctx.writeAndFlush(new DefaultLastHttpContent(chunk));
