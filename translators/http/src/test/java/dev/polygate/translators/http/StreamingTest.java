@@ -2,8 +2,12 @@ package dev.polygate.translators.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.polygate.spi.Exchange;
+import dev.polygate.spi.ForwardingExchange;
+import dev.polygate.spi.ResponseSink;
 import dev.polygate.spi.Translator;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -14,12 +18,14 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * 20 MB each way without buffering: the client body is generated only while the translator wants more,
- * and the response stops flowing while the client is unwritable.
+ * and the response stops flowing while the client is unwritable, even when it stays so.
  */
 class StreamingTest {
     private static final long SIZE = 20L * 1024 * 1024;
     /** One socket read (and what the decoder already had) may still arrive after the pause. */
     private static final long MAX_AFTER_PAUSE = 256 * 1024;
+    /** The same read loop, plus what an HTTP/2 stream had queued, while a client stays unwritable. */
+    private static final long MAX_WHILE_STALLED = 1024 * 1024;
     private static TestCertificate certificate;
     @TempDir
     Path dir;
@@ -92,6 +98,31 @@ class StreamingTest {
         assertThat(sink.bytes).isEqualTo(SIZE);
         assertThat(sink.stalls).isGreaterThan(10);
         assertThat(sink.bytesWhileUnwritable / sink.stalls).isLessThan(MAX_AFTER_PAUSE);
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Backends.class, names = {"HTTP1", "H2C"})
+    void upstreamReadsStopWhileTheClientTakesNothing(Backends kind) throws Exception {
+        TestBackend backend = proxy.track(kind.start("b1", certificate));
+        Translator translator = proxy.translator(kind.upstream("u", null, backend), null);
+        TestExchange request = proxy.get("/bytes/" + SIZE);
+        StallingClientSink client = new StallingClientSink(proxy.loop());
+        Exchange exchange = new ForwardingExchange(request) {
+            @Override
+            public ResponseSink response() {
+                return client;
+            }
+        };
+
+        proxy.loop().execute(() -> translator.handle(exchange));
+
+        // Without the pause the whole response is read into memory at once: all of SIZE.
+        client.awaitNoMoreData(Duration.ofSeconds(1));
+        assertThat(client.bytesWhileUnwritable).as("bytes read from the upstream while the client took nothing")
+                .isLessThan(MAX_WHILE_STALLED);
+        client.resume();
+        assertThat(client.awaitEnd().error).isNull();
+        assertThat(client.bytes).isEqualTo(SIZE);
     }
 
     @ParameterizedTest
