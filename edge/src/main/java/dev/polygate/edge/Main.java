@@ -20,7 +20,7 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Consumer;
 
-/** The command line: {@code demo}, {@code run}, {@code check} and {@code certs}. */
+/** The command line: {@code demo}, {@code run}, {@code check}, {@code certs} and {@code version}. */
 public final class Main {
     /** Held so the level set on it stays in force (loggers are only weakly referenced). */
     private static final java.util.logging.Logger QUIET_JAX_WS = java.util.logging.Logger.getLogger("com.sun.xml.ws");
@@ -32,6 +32,7 @@ public final class Main {
               run --config FILE    run the gateway with a configuration file
               check --config FILE  validate a configuration file; exit status 1 and every problem when invalid
               certs ...            issue development certificates from the local CA (gateway certs --help)
+              version              print the version (also --version)
 
             Run 'gateway <command> --help' for the options of a command.
             """;
@@ -59,6 +60,10 @@ public final class Main {
             case "run" -> runConfig(rest, out, err);
             case "check" -> check(rest, out, err);
             case "certs" -> CertsCommand.run(rest, out, err);
+            case "version", "--version" -> {
+                out.println("polygate " + Version.current());
+                yield 0;
+            }
             default -> {
                 err.println("unknown command '" + args.get(0) + "'");
                 err.print(USAGE);

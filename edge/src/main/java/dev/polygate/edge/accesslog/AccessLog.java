@@ -76,6 +76,9 @@ public final class AccessLog implements AutoCloseable {
         if (e.grpcStatus() != null) {
             line.append(",\"grpcStatus\":").append(e.grpcStatus());
         }
+        if (e.errorDetail() != null) {
+            line.append(",\"error\":\"").append(json.quoteAsString(e.errorDetail())).append('"');
+        }
         line.append(",\"bytesIn\":").append(e.bytesIn())
                 .append(",\"bytesOut\":").append(e.bytesOut())
                 .append(",\"durationMs\":").append(String.format(java.util.Locale.ROOT, "%.3f", e.durationNanos() / 1e6))

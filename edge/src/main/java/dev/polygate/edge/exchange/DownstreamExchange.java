@@ -2,6 +2,7 @@ package dev.polygate.edge.exchange;
 
 import dev.polygate.spi.ClientInfo;
 import dev.polygate.spi.Exchange;
+import dev.polygate.spi.GatewayException;
 import dev.polygate.spi.RequestBody;
 import dev.polygate.spi.RequestHead;
 import dev.polygate.spi.ResponseSink;
@@ -27,6 +28,7 @@ public final class DownstreamExchange implements Exchange {
     private RequestHead head;
     private String routeName = "-";
     private String upstream;
+    private GatewayException error;
     private List<Runnable> cancelActions;
     private boolean finished;
     private boolean cancelled;
@@ -98,6 +100,13 @@ public final class DownstreamExchange implements Exchange {
         this.upstream = endpoint;
     }
 
+    @Override
+    public void error(GatewayException failure) {
+        if (error == null) {
+            error = failure;
+        }
+    }
+
     // ---- what the access log reads ----
 
     public String method() {
@@ -110,6 +119,11 @@ public final class DownstreamExchange implements Exchange {
 
     public String upstream() {
         return upstream;
+    }
+
+    /** The full detail of the error that ended the exchange, or null when none did. */
+    public String errorDetail() {
+        return error == null ? null : error.logDetail();
     }
 
     public long startMillis() {

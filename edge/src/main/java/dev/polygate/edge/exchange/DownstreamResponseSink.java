@@ -171,6 +171,7 @@ final class DownstreamResponseSink implements ResponseSink {
         if (done) {
             return;
         }
+        exchange.error(error);
         if (headSent) {
             // The status is committed: the only honest signal left is to abort the stream or connection.
             done = true;

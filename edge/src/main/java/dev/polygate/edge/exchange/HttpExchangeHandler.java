@@ -121,7 +121,8 @@ public final class HttpExchangeHandler extends ChannelInboundHandlerAdapter impl
             server.dispatcher().dispatch(exchange);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "exchange failed on route " + exchange.routeName(), e);
-            exchange.response().sendError(new GatewayException(ErrorKind.INTERNAL, "the gateway failed to handle the request"));
+            exchange.response().sendError(new GatewayException(ErrorKind.INTERNAL, "the gateway failed to handle the request",
+                    null, e));
         }
     }
 

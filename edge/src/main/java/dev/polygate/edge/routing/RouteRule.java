@@ -17,7 +17,7 @@ import java.util.Set;
  * @param host    which hosts the route serves
  * @param paths   which normalised paths the route serves: any of these patterns, each of which takes its own
  *                place in the {@link RouteTable}'s precedence order
- * @param methods allowed methods in upper case; empty means any method
+ * @param methods allowed methods in upper case, HEAD added wherever GET is; empty means any method
  * @param headers required request headers by lower-case name: an exact value, or {@value #ANY_VALUE} for
  *                "present with any value"
  * @param target  what a matching request is sent to
@@ -54,6 +54,9 @@ public record RouteRule<T>(String name, HostPattern host, List<PathPattern> path
                 throw new IllegalArgumentException("route method must not be blank");
             }
             result.add(method.strip().toUpperCase(Locale.ROOT));
+        }
+        if (result.contains("GET")) {
+            result.add("HEAD"); // HEAD asks what GET would answer (RFC 9110 9.3.2): wherever GET goes, HEAD does
         }
         return Set.copyOf(result);
     }

@@ -203,7 +203,7 @@ final class HttpRuleRoutingTest {
     void wrongMethodIsA405WithAllow() throws Exception {
         Answer wrong = gateway.send("PUT", "/v1/shelves/any", "{}");
         assertThat(wrong.status()).isEqualTo(405);
-        assertThat(wrong.header("allow")).isEqualTo("DELETE, GET");
+        assertThat(wrong.header("allow")).isEqualTo("DELETE, GET, HEAD");
         assertThat(wrong.json().get("code").asInt()).isEqualTo(12);
         Answer get = gateway.get("/polygate.test.v1.Library/Ping");
         assertThat(get.status()).isEqualTo(405);

@@ -185,8 +185,17 @@ class RouteTableTest {
     void ruleNormalisesMethodsAndHeaderNames() {
         RouteRule<String> rule = new RouteRule<>("r", HostPattern.parse(null), PathPattern.prefix("/"),
                 Set.of("get"), Map.of("X-Key", "v"), "t");
-        assertThat(rule.methods()).containsExactly("GET");
+        assertThat(rule.methods()).containsExactlyInAnyOrder("GET", "HEAD");
         assertThat(rule.headers()).containsExactlyEntriesOf(Map.of("x-key", "v"));
+    }
+
+    @Test
+    void aRouteForGetAnswersHeadToo() {
+        RouteTable<String> table = RouteTable.of(List.of(
+                rule("reads", PathPattern.prefix("/items"), Set.of("GET"), Map.of()),
+                rule("writes", PathPattern.prefix("/submit"), Set.of("POST"), Map.of())));
+        assertThat(route(table, "h", "/items/1", "HEAD", NO_HEADERS)).contains("reads");
+        assertThat(route(table, "h", "/submit", "HEAD", NO_HEADERS)).isEmpty();
     }
 
     private static RouteRule<String> rule(String name, List<PathPattern> paths) {

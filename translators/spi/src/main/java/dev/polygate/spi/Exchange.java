@@ -33,6 +33,14 @@ public interface Exchange {
     /** Records which upstream endpoint served the exchange, for the access log. */
     void upstream(String endpoint);
 
+    /**
+     * Records the error that ended the exchange, for the access log, which keeps its {@linkplain
+     * GatewayException#logDetail() full detail}; the client is told through the {@link #response() sink}. The
+     * first error recorded is kept: later ones are its consequences.
+     */
+    default void error(GatewayException error) {
+    }
+
     /** A policy's way to wrap the body or the sink: the chain continues with the returned view. */
     default Exchange with(RequestBody body, ResponseSink sink) {
         return new ForwardingExchange(this) {

@@ -54,4 +54,9 @@ public class ForwardingExchange implements Exchange {
     public void upstream(String endpoint) {
         delegate.upstream(endpoint);
     }
+
+    @Override
+    public void error(GatewayException error) {
+        delegate.error(error);
+    }
 }

@@ -77,8 +77,9 @@ final class EndpointPool {
             }
         }
         if (http1Connections >= maxConnections) {
-            lease.tryFailure(new GatewayException(ErrorKind.UPSTREAM_UNAVAILABLE, "upstream '" + upstream.name()
-                    + "': all " + maxConnections + " connections to " + endpoint + " are busy"));
+            String busy = "upstream '" + upstream.name() + "': all " + maxConnections + " connections to ";
+            lease.tryFailure(new GatewayException(ErrorKind.UPSTREAM_UNAVAILABLE, busy + "one endpoint are busy",
+                    busy + endpoint + " are busy", null));
             return;
         }
         http1Connections++;

@@ -274,6 +274,7 @@ final class ProxiedExchange {
         timers.cancel();
         abortLease();
         stopForwarding();
+        exchange.error(error);
         sink.sendError(error);
         if (!bodyHandled) {
             bodyHandled = true;

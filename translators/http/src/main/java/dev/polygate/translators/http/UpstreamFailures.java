@@ -37,63 +37,69 @@ final class UpstreamFailures {
         if (cause instanceof GatewayException gateway) {
             return gateway;
         }
-        String where = at(upstream, endpoint);
         Throwable root = cause instanceof DecoderException && cause.getCause() != null ? cause.getCause() : cause;
         if (root instanceof ConnectTimeoutException || root instanceof SslHandshakeTimeoutException) {
             Duration timeout = upstream.config().connectTimeout();
-            return new GatewayException(ErrorKind.UPSTREAM_UNAVAILABLE,
-                    "connecting to " + where + " timed out after " + timeout.toMillis() + "ms", cause);
+            return failure(ErrorKind.UPSTREAM_UNAVAILABLE, upstream, endpoint,
+                    "connecting to %s timed out after " + timeout.toMillis() + "ms", cause);
         }
         if (root instanceof ConnectException || root instanceof NoRouteToHostException) {
-            return new GatewayException(ErrorKind.UPSTREAM_UNAVAILABLE, where + " refused the connection", cause);
+            return failure(ErrorKind.UPSTREAM_UNAVAILABLE, upstream, endpoint, "%s refused the connection", cause);
         }
         if (root instanceof UnknownHostException) {
-            return new GatewayException(ErrorKind.UPSTREAM_UNAVAILABLE,
-                    "the host of " + where + " cannot be resolved", cause);
+            return failure(ErrorKind.UPSTREAM_UNAVAILABLE, upstream, endpoint, "the host of %s cannot be resolved",
+                    cause);
         }
         if (root instanceof SSLException) {
-            return new GatewayException(ErrorKind.UPSTREAM_PROTOCOL, "the TLS handshake with " + where + " failed", cause);
+            return failure(ErrorKind.UPSTREAM_PROTOCOL, upstream, endpoint, "the TLS handshake with %s failed", cause);
         }
-        return new GatewayException(ErrorKind.UPSTREAM_UNAVAILABLE, "could not connect to " + where, cause);
+        return failure(ErrorKind.UPSTREAM_UNAVAILABLE, upstream, endpoint, "could not connect to %s", cause);
     }
 
     static GatewayException closedEarly(Upstream upstream, Endpoint endpoint, boolean headReceived, Http2Error reset) {
-        String who = at(upstream, endpoint);
-        String what = reset != null ? who + " reset the stream (" + reset + ")" : who + " closed the connection";
-        return new GatewayException(ErrorKind.UPSTREAM_PROTOCOL,
-                what + (headReceived ? " before the response was complete" : " without sending a response"));
+        String what = (reset != null ? "%s reset the stream (" + reset + ")" : "%s closed the connection")
+                + (headReceived ? " before the response was complete" : " without sending a response");
+        return failure(ErrorKind.UPSTREAM_PROTOCOL, upstream, endpoint, what, null);
     }
 
     static GatewayException broken(Upstream upstream, Endpoint endpoint, Throwable cause, boolean headReceived) {
         if (cause instanceof DecoderException) {
             return malformed(upstream, endpoint, cause);
         }
-        return new GatewayException(ErrorKind.UPSTREAM_PROTOCOL, "the connection to " + at(upstream, endpoint)
-                + " failed " + (headReceived ? "while streaming the response" : "before a response arrived"), cause);
+        return failure(ErrorKind.UPSTREAM_PROTOCOL, upstream, endpoint, "the connection to %s failed "
+                + (headReceived ? "while streaming the response" : "before a response arrived"), cause);
     }
 
     static GatewayException malformed(Upstream upstream, Endpoint endpoint, Throwable cause) {
-        return new GatewayException(ErrorKind.UPSTREAM_PROTOCOL, at(upstream, endpoint) + " sent a malformed response",
-                cause);
+        return failure(ErrorKind.UPSTREAM_PROTOCOL, upstream, endpoint, "%s sent a malformed response", cause);
     }
 
     static GatewayException malformed(Upstream upstream, Endpoint endpoint, String what) {
-        return new GatewayException(ErrorKind.UPSTREAM_PROTOCOL, at(upstream, endpoint) + " sent a malformed response: "
-                + what);
+        return failure(ErrorKind.UPSTREAM_PROTOCOL, upstream, endpoint, "%s sent a malformed response: " + what, null);
     }
 
     static GatewayException idle(Upstream upstream, Endpoint endpoint, Duration idle, boolean headReceived) {
-        return new GatewayException(ErrorKind.UPSTREAM_TIMEOUT, at(upstream, endpoint) + " sent nothing for "
-                + idle.toMillis() + "ms " + (headReceived ? "while streaming the response" : "while the response was awaited"));
+        return failure(ErrorKind.UPSTREAM_TIMEOUT, upstream, endpoint, "%s sent nothing for " + idle.toMillis() + "ms "
+                + (headReceived ? "while streaming the response" : "while the response was awaited"), null);
     }
 
     static GatewayException total(Upstream upstream, Endpoint endpoint, Duration total) {
-        String who = endpoint == null ? "upstream '" + upstream.name() + "'" : at(upstream, endpoint);
-        return new GatewayException(ErrorKind.UPSTREAM_TIMEOUT, who + " did not complete the exchange within "
-                + total.toMillis() + "ms");
+        return failure(ErrorKind.UPSTREAM_TIMEOUT, upstream, endpoint, "%s did not complete the exchange within "
+                + total.toMillis() + "ms", null);
     }
 
-    private static String at(Upstream upstream, Endpoint endpoint) {
-        return "upstream '" + upstream.name() + "' (" + endpoint + ")";
+    /**
+     * An upstream failure told twice: the client reads the upstream's configured name, the access log also its
+     * address and the cause. The first {@code %s} of {@code what} is where the upstream is named (text
+     * after it may come from the upstream and is left as it is).
+     */
+    private static GatewayException failure(ErrorKind kind, Upstream upstream, Endpoint endpoint, String what,
+                                            Throwable cause) {
+        String named = "upstream '" + upstream.name() + "'";
+        String located = endpoint == null ? named : named + " (" + endpoint + ")";
+        int at = what.indexOf("%s");
+        String before = what.substring(0, at);
+        String after = what.substring(at + 2);
+        return new GatewayException(kind, before + named + after, before + located + after, cause);
     }
 }

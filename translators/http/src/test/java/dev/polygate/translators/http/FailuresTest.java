@@ -52,7 +52,10 @@ class FailuresTest {
 
         assertThat(sink.head).isNull();
         assertThat(sink.error.kind()).isEqualTo(ErrorKind.UPSTREAM_UNAVAILABLE);
-        assertThat(sink.error.detail()).contains("orders").contains("127.0.0.1:" + closedPort).contains("refused");
+        assertThat(sink.error.detail()).isEqualTo("upstream 'orders' refused the connection");
+        assertThat(sink.error.logDetail()).as("the access log's account")
+                .startsWith("upstream 'orders' (127.0.0.1:" + closedPort + ") refused the connection")
+                .contains("ConnectException");
     }
 
     @Test

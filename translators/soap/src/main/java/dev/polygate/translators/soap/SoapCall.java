@@ -139,6 +139,14 @@ final class SoapCall implements MessageCall, CollectingResponseSink.Receiver {
 
     @Override
     public void failed(GatewayException error) {
+        close(SoapErrors.status(error)); // the http translator has recorded it for the access log
+    }
+
+    /** An error of this call: the access log keeps its full detail, the client gets its detail as a status. */
+    private void fail(GatewayException error) {
+        if (!finished) {
+            client.error(error);
+        }
         close(SoapErrors.status(error));
     }
 
@@ -184,15 +192,15 @@ final class SoapCall implements MessageCall, CollectingResponseSink.Receiver {
         try {
             task.run(back);
         } catch (SoapProtocolException e) {
-            back.execute(() -> close(SoapErrors.status(new GatewayException(
-                    ErrorKind.UPSTREAM_PROTOCOL, e.getMessage()))));
+            back.execute(() -> fail(new GatewayException(ErrorKind.UPSTREAM_PROTOCOL, e.getMessage(), e.logDetail(),
+                    null)));
         } catch (GatewayException e) {
-            back.execute(() -> close(SoapErrors.status(e)));
+            back.execute(() -> fail(e));
         } catch (IllegalXmlCharacterException e) {
-            back.execute(() -> close(SoapErrors.status(new GatewayException(ErrorKind.BAD_REQUEST, e.getMessage()))));
+            back.execute(() -> fail(new GatewayException(ErrorKind.BAD_REQUEST, e.getMessage())));
         } catch (InvalidProtocolBufferException | RuntimeException e) {
-            back.execute(() -> close(SoapErrors.status(new GatewayException(ErrorKind.INTERNAL,
-                    "the SOAP message could not be converted: " + e.getMessage()))));
+            back.execute(() -> fail(new GatewayException(ErrorKind.INTERNAL,
+                    "the SOAP message could not be converted", null, e)));
         }
     }
 

@@ -52,8 +52,10 @@ public final class RestIngress {
             RestAnswers.methodNotAllowed(exchange.response(), notAllowed.allowed(), errors);
         } else {
             exchange.requestBody().discard();
+            String method = exchange.request().method();
+            // HEAD is answered as GET would be, down to the length of the error text
             RestAnswers.status(exchange.response(), new GrpcStatus(GrpcStatusCode.NOT_FOUND,
-                    "no operation is bound to " + exchange.request().method() + " " + rawPath, null),
+                    "no operation is bound to " + (method.equals("HEAD") ? "GET" : method) + " " + rawPath, null),
                     errors);
         }
     }

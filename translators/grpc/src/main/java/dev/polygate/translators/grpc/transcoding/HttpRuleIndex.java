@@ -121,6 +121,11 @@ public final class HttpRuleIndex {
         String method = httpMethod.toUpperCase(Locale.ROOT);
         RouteTable table = byMethod.get(method);
         RouteTable.Route route = table == null ? null : table.find(path);
+        if (route == null && method.equals("HEAD")) {
+            // HEAD is GET without the body (RFC 9110 9.3.2): the edge drops the body and keeps the head.
+            RouteTable get = byMethod.get("GET");
+            route = get == null ? null : get.find(path);
+        }
         if (route != null) {
             Map<String, String> variables;
             try {
@@ -136,6 +141,9 @@ public final class HttpRuleIndex {
                 allowed.add(other);
             }
         });
+        if (allowed.contains("GET")) {
+            allowed.add("HEAD");
+        }
         return allowed.isEmpty() ? NOT_FOUND : new RuleLookup.MethodNotAllowed(allowed);
     }
 

@@ -172,12 +172,20 @@ class HttpRuleIndexTest {
     @Test
     void methodNotAllowedListsTheMethodsThatMatch() {
         assertThat(INDEX.lookup("PUT", "/v1/shelves/s1"))
-                .isEqualTo(new RuleLookup.MethodNotAllowed(Set.of("GET", "DELETE")));
+                .isEqualTo(new RuleLookup.MethodNotAllowed(Set.of("GET", "HEAD", "DELETE")));
         assertThat(INDEX.lookup("GET", "/v1/shelves/s1/books:import"))
                 .isEqualTo(new RuleLookup.MethodNotAllowed(Set.of("POST")));
         // Without a verb of its own, GET /v1/{name=shelves/*/books/*} takes ":checkout" as part of the id.
         assertThat(match("GET", "/v1/shelves/s1/books/b1:checkout").pathVariables())
                 .isEqualTo(Map.of("name", "shelves/s1/books/b1:checkout"));
+    }
+
+    @Test
+    void headTakesTheGetBinding() {
+        assertThat(match("HEAD", "/v1/shelves/s1").method().getName()).isEqualTo("GetShelf");
+        assertThat(match("HEAD", "/v1/shelves").method().getName()).isEqualTo("ListShelves");
+        assertThat(INDEX.lookup("HEAD", "/v1/shelves/s1/books:import"))
+                .isEqualTo(new RuleLookup.MethodNotAllowed(Set.of("POST")));
     }
 
     @Test

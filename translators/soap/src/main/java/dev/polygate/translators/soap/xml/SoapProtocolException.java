@@ -7,12 +7,25 @@ package dev.polygate.translators.soap.xml;
 public final class SoapProtocolException extends Exception {
     static final String NO_DTD = "DTDs are not allowed in SOAP messages";
     private static final long serialVersionUID = 1L;
+    private final String evidence;
 
     public SoapProtocolException(String message) {
-        super(message);
+        this(message, (String) null);
     }
 
     public SoapProtocolException(String message, Throwable cause) {
         super(message, cause);
+        this.evidence = null;
+    }
+
+    /** @param evidence what the backend sent, for the log only: an error page may show what clients must not see */
+    public SoapProtocolException(String message, String evidence) {
+        super(message);
+        this.evidence = evidence;
+    }
+
+    /** The message followed by what the backend sent and the parser's complaint, for the access log. */
+    public String logDetail() {
+        return evidence == null ? getMessage() : getMessage() + ": " + evidence;
     }
 }

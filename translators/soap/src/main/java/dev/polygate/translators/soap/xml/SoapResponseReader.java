@@ -47,8 +47,8 @@ public final class SoapResponseReader {
         }
         String media = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT);
         if (media.contains("html")) {
-            throw new SoapProtocolException("the backend answered " + received + ", not a SOAP envelope: "
-                    + Lexical.abbreviate(new String(body, 0, Math.min(body.length, 200), java.nio.charset.StandardCharsets.UTF_8).strip()));
+            throw new SoapProtocolException("the backend answered " + received + ", not a SOAP envelope",
+                    Lexical.abbreviate(new String(body, 0, Math.min(body.length, 200), java.nio.charset.StandardCharsets.UTF_8).strip()));
         }
         try {
             XMLStreamReader raw = StaxFactories.input().createXMLStreamReader(new ByteArrayInputStream(body));
@@ -63,8 +63,8 @@ public final class SoapResponseReader {
             if (message.contains(SoapProtocolException.NO_DTD)) {
                 throw new SoapProtocolException(SoapProtocolException.NO_DTD + " (" + received + ")", e);
             }
-            throw new SoapProtocolException("the backend answered " + received + " that is not a readable SOAP message: "
-                    + message, e);
+            throw new SoapProtocolException("the backend answered " + received + " that is not a readable SOAP message",
+                    message);
         }
     }
 

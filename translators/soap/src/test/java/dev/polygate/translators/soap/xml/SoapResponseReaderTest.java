@@ -2,6 +2,7 @@ package dev.polygate.translators.soap.xml;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.google.protobuf.Descriptors.Descriptor;
 import dev.polygate.translators.soap.wsdl.SoapVersion;
@@ -87,6 +88,23 @@ class SoapResponseReaderTest {
         assertThatThrownBy(() -> read("<!DOCTYPE html><html><body>Bad Gateway</body></html>", 500, "text/html", SoapVersion.SOAP_11))
                 .isInstanceOf(SoapProtocolException.class).hasMessageContaining("HTTP 500").hasMessageContaining("text/html")
                 .hasMessageContaining("not a SOAP envelope");
+    }
+
+    @Test
+    void anErrorPageIsQuotedForTheLogOnly() {
+        // an application server's page may name internal hosts, versions and exceptions: the client reads none
+        String page = "<p>ConnectException db.internal:5432</p>";
+        SoapProtocolException refused = catchThrowableOfType(() -> read(page, 500, "text/html", SoapVersion.SOAP_11),
+                SoapProtocolException.class);
+        assertThat(refused.getMessage()).isEqualTo("the backend answered HTTP 500 with content type text/html, "
+                + "not a SOAP envelope");
+        assertThat(refused.logDetail()).contains("db.internal:5432").contains("ConnectException");
+
+        SoapProtocolException unreadable = catchThrowableOfType(() -> read("no XML here", 200, "text/xml",
+                SoapVersion.SOAP_11), SoapProtocolException.class);
+        assertThat(unreadable.getMessage()).isEqualTo("the backend answered HTTP 200 with content type text/xml that "
+                + "is not a readable SOAP message");
+        assertThat(unreadable.logDetail()).startsWith(unreadable.getMessage() + ": ").contains("Unexpected character");
     }
 
     @Test
