@@ -15,6 +15,7 @@ import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpServerUpgradeHandler;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http2.Http2CodecUtil;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.ReferenceCountUtil;
 import java.util.ArrayDeque;
@@ -225,6 +226,12 @@ public final class HttpExchangeHandler extends ChannelInboundHandlerAdapter impl
     @Override
     public void exceptionCaught(ChannelHandlerContext context, Throwable cause) {
         LOG.log(Level.FINE, "connection error", cause);
+        if (http2 && Http2CodecUtil.getEmbeddedHttp2Exception(cause) != null) {
+            // A stream error the HTTP/2 codec found: the stream channel resets the stream with its error code
+            // (STREAM_CLOSED, PROTOCOL_ERROR, ...), which a plain close would turn into CANCEL or nothing.
+            context.fireExceptionCaught(cause);
+            return;
+        }
         context.close();
     }
 

@@ -9,7 +9,6 @@ import io.netty.channel.ChannelPipeline;
 import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.codec.http.HttpServerUpgradeHandler;
 import io.netty.handler.codec.http2.Http2FrameCodec;
-import io.netty.handler.codec.http2.Http2FrameCodecBuilder;
 import io.netty.handler.codec.http2.Http2MultiplexHandler;
 import io.netty.handler.codec.http2.Http2ServerUpgradeCodec;
 import io.netty.handler.codec.http2.Http2Settings;
@@ -62,7 +61,7 @@ final class ProtocolPipelines {
     }
 
     private Http2FrameCodec frameCodec() {
-        return Http2FrameCodecBuilder.forServer()
+        return new ConformingFrameCodecBuilder()
                 .initialSettings(Http2Settings.defaultSettings()
                         .maxConcurrentStreams(limits.maxConcurrentStreams())
                         .maxHeaderListSize(limits.maxHeaderSize())
@@ -77,6 +76,7 @@ final class ProtocolPipelines {
         return new ChannelInitializer<>() {
             @Override
             protected void initChannel(Channel stream) {
+                stream.pipeline().addLast(RequestPseudoHeaderCheck.INSTANCE);
                 stream.pipeline().addLast(new Http2StreamFrameToHttpObjectCodec(true, true));
                 stream.pipeline().addLast(new HttpExchangeHandler(server, true, secure));
             }
