@@ -199,9 +199,14 @@ class SoapHeadersThroughGatewayTest {
         Descriptors.Descriptor request = echo.getInputType();
         Descriptors.Descriptor order = byJsonName(request, "order").getMessageType();
         Descriptors.Descriptor customer = byJsonName(order, "customer").getMessageType();
+        // note is required and nillable: nil, as the REST order's "note":null
+        Descriptors.Descriptor note = byJsonName(order, "note").getMessageType();
+        Descriptors.FieldDescriptor nil = note.findFieldByNumber(2);
         DynamicMessage.Builder message = DynamicMessage.newBuilder(request).setField(byJsonName(request, "order"),
                 DynamicMessage.newBuilder(order).setField(byJsonName(order, "currency"), "EUR")
                         .setField(byJsonName(order, "id"), 7L)
+                        .setField(byJsonName(order, "note"), DynamicMessage.newBuilder(note)
+                                .setField(nil, nil.getEnumType().findValueByNumber(0)).build())
                         .setField(byJsonName(order, "customer"), DynamicMessage.newBuilder(customer)
                                 .setField(byJsonName(customer, "name"), "Ada").build()).build());
         if (tracking != null) {

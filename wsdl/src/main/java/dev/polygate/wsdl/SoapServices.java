@@ -2,16 +2,19 @@ package dev.polygate.wsdl;
 
 import dev.polygate.wsdl.calculator.CalculatorService;
 import dev.polygate.wsdl.hosting.EndpointHost;
+import dev.polygate.wsdl.hosting.RequestRecorder;
 import dev.polygate.wsdl.testservices.catalog.CatalogService;
 import dev.polygate.wsdl.testservices.inventory.InventoryService;
 import dev.polygate.wsdl.testservices.legacy.LegacyService;
 import dev.polygate.wsdl.testservices.notices.NoticesService;
 import dev.polygate.wsdl.testservices.orders.OrdersService;
+import dev.polygate.wsdl.testservices.tally.TallyService;
 import dev.polygate.wsdl.testservices.telemetry.TelemetryService;
 import jakarta.xml.ws.Endpoint;
 import java.net.URI;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
@@ -28,7 +31,9 @@ import java.util.concurrent.CountDownLatch;
  *   <li>{@value #LEGACY}: rpc/literal;</li>
  *   <li>{@value #TELEMETRY}: document/literal wrapped on the SOAP 1.2 binding;</li>
  *   <li>{@value #CATALOG}: contract first, its WSDL split across files (xsd:import, chameleon xsd:include);</li>
- *   <li>{@value #NOTICES}: a one-way operation, and one that tells what it received.</li>
+ *   <li>{@value #NOTICES}: a one-way operation, and one that tells what it received;</li>
+ *   <li>{@value #TALLY}: document/literal bare with an empty input and an empty output message, declaring the
+ *       service name {@code Calculator} too; the raw requests it receives are kept ({@link #received}).</li>
  * </ul>
  *
  * <p>Code-first services serve the WSDL JAX-WS generates, with its schemas at {@code ?xsd=N}. Contract-first
@@ -54,16 +59,20 @@ public final class SoapServices implements AutoCloseable {
     public static final String CATALOG = "catalog";
     /** Notices: a one-way operation. */
     public static final String NOTICES = "notices";
+    /** Tally: empty input and output messages, service name {@code Calculator}, requests recorded. */
+    public static final String TALLY = "tally";
 
     private static final String CONTRACTS_PATH = "/contracts/";
     private static final String CONTRACTS_RESOURCES = "dev/polygate/wsdl/";
 
     private final EndpointHost host;
     private final Map<String, String> paths;
+    private final Map<String, RequestRecorder> recorders;
 
-    private SoapServices(EndpointHost host, Map<String, String> paths) {
+    private SoapServices(EndpointHost host, Map<String, String> paths, Map<String, RequestRecorder> recorders) {
         this.host = host;
         this.paths = paths;
+        this.recorders = recorders;
     }
 
     /** Publishes every service on a free loopback port. */
@@ -75,6 +84,7 @@ public final class SoapServices implements AutoCloseable {
     public static SoapServices start(int port) {
         EndpointHost host = EndpointHost.start(port);
         Map<String, String> paths = new LinkedHashMap<>();
+        Map<String, RequestRecorder> recorders = new LinkedHashMap<>();
         try {
             CalculatorService.publish(host, "/" + CALCULATOR, "/" + CALCULATOR_SOAP12);
             paths.put(CALCULATOR, "/" + CALCULATOR);
@@ -85,12 +95,14 @@ public final class SoapServices implements AutoCloseable {
             publish(host, paths, TELEMETRY, Endpoint.create(new TelemetryService()));
             publish(host, paths, CATALOG, CatalogService.createEndpoint());
             publish(host, paths, NOTICES, Endpoint.create(new NoticesService()));
+            recorders.put(TALLY, host.publishRecorded(Endpoint.create(new TallyService()), "/" + TALLY));
+            paths.put(TALLY, "/" + TALLY);
             host.serveResources(CONTRACTS_PATH, CONTRACTS_RESOURCES);
         } catch (RuntimeException e) {
             host.close();
             throw e;
         }
-        return new SoapServices(host, Collections.unmodifiableMap(paths));
+        return new SoapServices(host, Collections.unmodifiableMap(paths), Map.copyOf(recorders));
     }
 
     private static void publish(EndpointHost host, Map<String, String> paths, String name, Endpoint endpoint) {
@@ -124,6 +136,15 @@ public final class SoapServices implements AutoCloseable {
      */
     public URI contract(String path) {
         return host.uri(CONTRACTS_PATH + path);
+    }
+
+    /** The raw request bodies a recording service ({@value #TALLY}) has received, oldest first. */
+    public List<String> received(String service) {
+        RequestRecorder recorder = recorders.get(service);
+        if (recorder == null) {
+            throw new IllegalArgumentException(service + " keeps no requests; only " + recorders.keySet() + " do");
+        }
+        return recorder.bodies();
     }
 
     /** The port the server listens on. */

@@ -31,7 +31,8 @@ public record XmlResponse(int status, String contentType, String body) {
             Map.entry("arr", "http://jaxb.dev.java.net/array"),
             Map.entry("c", "http://polygate.dev/test/catalog/types"),
             Map.entry("m", "http://polygate.dev/test/telemetry"),
-            Map.entry("n", "http://polygate.dev/test/notices"));
+            Map.entry("n", "http://polygate.dev/test/notices"),
+            Map.entry("ty", "http://polygate.dev/test/tally"));
 
     /** The string value of an XPath expression over the body. */
     public String text(String xpath) {

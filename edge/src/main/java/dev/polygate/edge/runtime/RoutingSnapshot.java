@@ -61,6 +61,7 @@ public final class RoutingSnapshot implements AutoCloseable {
                 problems.addAll(e.problems());
             }
         }
+        problems.addAll(GrpcServiceClashes.find(config.routes(), byRoute));
         if (!problems.isEmpty()) {
             translators.forEach(Translator::close);
             throw new ConfigException(problems);

@@ -31,6 +31,15 @@ public interface Translator extends AutoCloseable {
         return java.util.List.of();
     }
 
+    /**
+     * The gRPC services this route answers from a contract it was configured with, by full name, each with a
+     * fingerprint of that contract. Two routes may answer one service from the same contract; one name for two
+     * different contracts is refused when the configuration is built, since gRPC clients could reach only one.
+     */
+    default java.util.Map<String, String> grpcServices() {
+        return java.util.Map.of();
+    }
+
     /** The snapshot this translator belongs to was replaced; release what it holds once idle. */
     @Override
     default void close() {

@@ -1,5 +1,6 @@
 package dev.polygate.wsdl.hosting;
 
+import com.sun.net.httpserver.HttpContext;
 import com.sun.net.httpserver.HttpServer;
 import jakarta.xml.ws.Endpoint;
 import jakarta.xml.ws.EndpointContext;
@@ -64,11 +65,15 @@ public final class EndpointHost implements AutoCloseable {
      * @param paths context paths, one per endpoint, in the same order
      */
     public void publish(List<Endpoint> group, List<String> paths) {
+        publish(group, paths, null);
+    }
+
+    private void publish(List<Endpoint> group, List<String> paths, RequestRecorder recorder) {
         if (group.size() != paths.size()) {
             throw new IllegalArgumentException("one path per endpoint");
         }
         Set<Endpoint> siblings = Collections.unmodifiableSet(new LinkedHashSet<>(group));
-        EndpointContext context = new EndpointContext() {
+        EndpointContext siblingContext = new EndpointContext() {
             @Override
             public Set<Endpoint> getEndpoints() {
                 return siblings;
@@ -76,8 +81,12 @@ public final class EndpointHost implements AutoCloseable {
         };
         for (int i = 0; i < group.size(); i++) {
             Endpoint endpoint = group.get(i);
-            endpoint.setEndpointContext(context);
-            endpoint.publish(server.createContext(paths.get(i)));
+            endpoint.setEndpointContext(siblingContext);
+            HttpContext context = server.createContext(paths.get(i));
+            if (recorder != null) {
+                context.getFilters().add(recorder);
+            }
+            endpoint.publish(context);
             endpoints.add(endpoint);
         }
     }
@@ -85,6 +94,13 @@ public final class EndpointHost implements AutoCloseable {
     /** Publishes one endpoint under a context path such as {@code /orders}. */
     public void publish(Endpoint endpoint, String path) {
         publish(List.of(endpoint), List.of(path));
+    }
+
+    /** Publishes one endpoint under a context path, keeping the raw body of every request it receives. */
+    public RequestRecorder publishRecorded(Endpoint endpoint, String path) {
+        RequestRecorder recorder = new RequestRecorder();
+        publish(List.of(endpoint), List.of(path), recorder);
+        return recorder;
     }
 
     /**

@@ -20,7 +20,12 @@ import dev.polygate.translators.soap.wsdl.WsdlFault;
 import dev.polygate.translators.soap.wsdl.WsdlOperation;
 import dev.polygate.translators.soap.wsdl.WsdlPort;
 import dev.polygate.translators.soap.xml.BodyShape;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,20 +38,25 @@ import javax.xml.namespace.QName;
  * otherwise), and per method what a SOAP call needs. This is what makes one SOAP operation reachable from
  * every client protocol the gateway speaks. A request or response with declared SOAP headers is a message of its
  * own: the body's fields and a {@code header} object with one field per header part. A one-way operation (an input
- * and no output) answers {@code google.protobuf.Empty}, over REST with {@code 202 Accepted}.
+ * and no output) answers {@code google.protobuf.Empty}, over REST with {@code 202 Accepted}. A document-style
+ * message without parts is {@code google.protobuf.Empty} too: an empty Body on the wire. Operations the route
+ * excludes are left out altogether.
  */
 record SoapApi(Descriptors.ServiceDescriptor service, CompiledSchema schema, Map<String, OperationBinding> bindings) {
     /** What a one-way operation answers: nothing, which every client protocol receives as {@code Empty}. */
     private static final Shape NO_ANSWER = new Shape(new BodyShape.NoMessage(), Empty.getDescriptor());
+    /** A document-style message without parts: nothing in the Body, {@code Empty} for every client protocol. */
+    private static final Shape NO_PARTS = new Shape(new BodyShape.Parts(List.of()), Empty.getDescriptor());
 
     static SoapApi build(WsdlDefinition wsdl, WsdlPort port, SoapRouteConfig config) throws ConfigException {
         String serviceName = Names.identifier(wsdl.services().stream()
                 .filter(s -> s.ports().contains(port)).findFirst().map(s -> s.name().getLocalPart()).orElse(port.name()));
-        String protoPackage = "soap." + Names.packageSegment(serviceName);
+        String protoPackage = ProtoPackage.of(config, serviceName);
+        List<WsdlOperation> operations = ExcludedOperations.apply(config.exclude(), port);
         List<QName> elements = new ArrayList<>();
         List<SchemaRequest.RpcMessage> rpcMessages = new ArrayList<>();
         List<SchemaRequest.HeaderedMessage> headered = new ArrayList<>();
-        for (WsdlOperation op : port.operations()) {
+        for (WsdlOperation op : operations) {
             collect(op, op.input(), false, elements, rpcMessages);
             headered(op, op.input(), op.inputHeaders(), false).ifPresent(headered::add);
             if (!op.oneWay()) {
@@ -65,7 +75,7 @@ record SoapApi(Descriptors.ServiceDescriptor service, CompiledSchema schema, Map
 
         ServiceDescriptorProto.Builder service = ServiceDescriptorProto.newBuilder().setName(serviceName);
         Map<String, Shapes> shapes = new LinkedHashMap<>();
-        for (WsdlOperation op : port.operations()) {
+        for (WsdlOperation op : operations) {
             Shapes s = new Shapes(shape(op, op.input(), op.inputHeaders(), false, schema), op.oneWay() ? NO_ANSWER
                     : shape(op, op.output(), op.outputHeaders(), true, schema));
             shapes.put(op.name(), s);
@@ -77,11 +87,11 @@ record SoapApi(Descriptors.ServiceDescriptor service, CompiledSchema schema, Map
                     .setInputType("." + s.input.type.getFullName()).setOutputType("." + s.output.type.getFullName())
                     .setOptions(MethodOptions.newBuilder().setExtension(AnnotationsProto.http, rule)));
         }
-        Descriptors.ServiceDescriptor descriptor = serviceFile(protoPackage, service, schema, port).getServices().get(0);
-        Map<String, HeadersFromHttp> fromHttp = HeadersFromHttp.forPort(config.soapHeaders(), port.operations(),
+        Descriptors.ServiceDescriptor descriptor = serviceFile(protoPackage, service, schema, port, shapes.values()).getServices().get(0);
+        Map<String, HeadersFromHttp> fromHttp = HeadersFromHttp.forPort(config.soapHeaders(), operations,
                 op -> shapes.get(op.name()).input.type);
         Map<String, OperationBinding> bindings = new LinkedHashMap<>();
-        for (WsdlOperation op : port.operations()) {
+        for (WsdlOperation op : operations) {
             Shapes s = shapes.get(op.name());
             Map<QName, Descriptor> faults = new LinkedHashMap<>();
             for (WsdlFault fault : op.faults()) {
@@ -96,11 +106,12 @@ record SoapApi(Descriptors.ServiceDescriptor service, CompiledSchema schema, Map
         return new SoapApi(descriptor, schema, bindings);
     }
 
-    /** The service's file: it imports the schema's, google.api.http's and, for one-way operations, Empty's. */
+    /** The service's file: it imports the schema's, google.api.http's and, when a method takes or answers it, Empty's. */
     private static Descriptors.FileDescriptor serviceFile(String protoPackage, ServiceDescriptorProto.Builder service,
-                                                          CompiledSchema schema, WsdlPort port) throws ConfigException {
+                                                          CompiledSchema schema, WsdlPort port,
+                                                          Collection<Shapes> shapes) throws ConfigException {
         List<Descriptors.FileDescriptor> imports = new ArrayList<>(List.of(schema.file(), AnnotationsProto.getDescriptor()));
-        if (port.operations().stream().anyMatch(WsdlOperation::oneWay)) {
+        if (shapes.stream().anyMatch(s -> s.input.type == Empty.getDescriptor() || s.output.type == Empty.getDescriptor())) {
             imports.add(EmptyProto.getDescriptor());
         }
         FileDescriptorProto.Builder file = FileDescriptorProto.newBuilder()
@@ -113,6 +124,25 @@ record SoapApi(Descriptors.ServiceDescriptor service, CompiledSchema schema, Map
             throw new ConfigException("wsdl", "the operations of port '" + port.name() + "' make no valid service: "
                     + e.getMessage());
         }
+    }
+
+    /**
+     * What tells this API's contract apart from another of the same service name: a digest of its messages and of
+     * its methods' names and types (not their HTTP bindings, which may differ between routes of one contract).
+     */
+    String contractFingerprint() {
+        MessageDigest digest;
+        try {
+            digest = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
+        digest.update(schema.file().toProto().toByteArray());
+        for (Descriptors.MethodDescriptor method : service.getMethods()) {
+            digest.update((method.getName() + " " + method.getInputType().getFullName() + " "
+                    + method.getOutputType().getFullName() + "\n").getBytes(StandardCharsets.UTF_8));
+        }
+        return HexFormat.of().formatHex(digest.digest());
     }
 
     /** The HTTP status of a REST call's success: 202 Accepted for a one-way operation, whose backend only takes it. */
@@ -174,14 +204,14 @@ record SoapApi(Descriptors.ServiceDescriptor service, CompiledSchema schema, Map
     }
 
     private static Shape shape(WsdlOperation op, List<MessagePart> parts, List<MessagePart> headers, boolean response,
-                               CompiledSchema schema) throws ConfigException {
+                               CompiledSchema schema) {
         Shape body = bodyShape(op, parts, response, schema);
-        return headers.isEmpty() ? body
+        // a message without parts has no body message to add its headers to: they are not exposed
+        return headers.isEmpty() || body == NO_PARTS ? body
                 : new Shape(body.shape, schema.messageWithHeaders(headeredName(op, response)).orElseThrow());
     }
 
-    private static Shape bodyShape(WsdlOperation op, List<MessagePart> parts, boolean response, CompiledSchema schema)
-            throws ConfigException {
+    private static Shape bodyShape(WsdlOperation op, List<MessagePart> parts, boolean response, CompiledSchema schema) {
         if (op.style() == WsdlOperation.Style.RPC) {
             QName wrapper = wrapper(op, response);
             return new Shape(new BodyShape.Rpc(wrapper), schema.messageForRpc(wrapper).orElseThrow());
@@ -191,8 +221,7 @@ record SoapApi(Descriptors.ServiceDescriptor service, CompiledSchema schema, Map
                     schema.messageForRpc(wrapper(op, response)).orElseThrow());
         }
         if (parts.isEmpty()) {
-            throw new ConfigException("wsdl", "operation " + op.name() + " has an empty "
-                    + (response ? "output" : "input") + " message, which the gateway does not expose yet");
+            return NO_PARTS;
         }
         QName element = parts.get(0).element();
         return new Shape(new BodyShape.Element(element), schema.messageForElement(element).orElseThrow());

@@ -42,7 +42,7 @@ final class SoapApiDialect implements JsonDialect {
                 + "answers its output message. The JSON follows the XSD: keys are the XML names (@name for an attribute "
                 + "beside an element of that name), repeated elements are always arrays, null is xsi:nil (allowed for "
                 + "nillable elements only), enumerations are their literals, long, integer and decimal values are "
-                + "printed as strings (and read from numbers too), required elements must be given"
+                + "printed as strings (and read from numbers too), required elements and attributes must be given"
                 + (options.ignoreUnknownFields() ? ", unknown keys are ignored" : ", unknown keys are refused")
                 + ". Errors, SOAP faults among them, are application/problem+json.";
     }

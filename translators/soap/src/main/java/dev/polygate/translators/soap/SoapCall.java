@@ -14,6 +14,7 @@ import dev.polygate.translators.grpc.call.MessageCall;
 import dev.polygate.translators.grpc.wire.GrpcStatus;
 import dev.polygate.translators.soap.xml.HeaderBlock;
 import dev.polygate.translators.soap.xml.IllegalXmlCharacterException;
+import dev.polygate.translators.soap.xml.MissingValueException;
 import dev.polygate.translators.soap.xml.SoapProtocolException;
 import dev.polygate.translators.soap.xml.SoapRequestWriter;
 import dev.polygate.translators.soap.xml.SoapResponseReader;
@@ -196,7 +197,7 @@ final class SoapCall implements MessageCall, CollectingResponseSink.Receiver {
                     null)));
         } catch (GatewayException e) {
             back.execute(() -> fail(e));
-        } catch (IllegalXmlCharacterException e) {
+        } catch (IllegalXmlCharacterException | MissingValueException e) {
             back.execute(() -> fail(new GatewayException(ErrorKind.BAD_REQUEST, e.getMessage())));
         } catch (InvalidProtocolBufferException | RuntimeException e) {
             back.execute(() -> fail(new GatewayException(ErrorKind.INTERNAL,

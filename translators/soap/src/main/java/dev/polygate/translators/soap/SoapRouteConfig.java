@@ -30,11 +30,14 @@ import java.util.Set;
  * @param serverFaultStatus the HTTP status of a fault that is not the sender's ({@code faults.serverStatus})
  * @param soapHeaders per HTTP request header (as written; matched case-insensitively), the SOAP header its value
  *                    goes into: a declared header part's name or element local name, or {@code {namespace}local}
+ * @param exclude     operations of the port not exposed, by WSDL name
+ * @param protoPackage the package of the route's gRPC service and messages; null for {@code soap.<service>}
  */
 record SoapRouteConfig(String upstream, JsonNode connection, URI wsdl, String service, String port, String prefix,
                        Map<String, OperationRoute> operations, String path, Duration timeout, int maxMessageBytes,
                        boolean ignoreUnknownFields, WsSecurityConfig wsSecurity, Duration wsdlTimeout,
-                       int serverFaultStatus, Map<String, String> soapHeaders) {
+                       int serverFaultStatus, Map<String, String> soapHeaders, List<String> exclude,
+                       String protoPackage) {
 
     /** Another HTTP binding for one operation. */
     record OperationRoute(String method, String path) {
@@ -42,7 +45,7 @@ record SoapRouteConfig(String upstream, JsonNode connection, URI wsdl, String se
 
     private static final Set<String> KEYS = Set.of("upstream", "hostHeader", "timeouts", "wsdl", "service", "port",
             "prefix", "operations", "path", "timeout", "maxMessageSize", "ignoreUnknownFields", "wsSecurity",
-            "wsdlTimeout", "faults", "soapHeaders");
+            "wsdlTimeout", "faults", "soapHeaders", "exclude", "package");
     private static final Set<String> METHODS = Set.of("GET", "POST", "PUT", "PATCH", "DELETE");
 
     static SoapRouteConfig parse(JsonNode node, Path configDirectory) throws ConfigException {
@@ -89,12 +92,15 @@ record SoapRouteConfig(String upstream, JsonNode connection, URI wsdl, String se
         WsSecurityConfig token = WsSecurityConfig.parse(node.get("wsSecurity"), problems);
         int serverFaultStatus = serverFaultStatus(node.get("faults"), problems);
         Map<String, String> soapHeaders = SoapHeadersSection.parse(node.get("soapHeaders"), problems);
+        List<String> exclude = ExcludedOperations.parse(node.get("exclude"), problems);
+        String protoPackage = ProtoPackage.parse(node.get("package"), problems);
         if (!problems.isEmpty()) {
             throw new ConfigException(problems);
         }
         return new SoapRouteConfig(upstream, connection, wsdl, text(node, "service", false, problems),
                 text(node, "port", false, problems), prefix, operations, path, timeout, maxMessage,
-                node.path("ignoreUnknownFields").asBoolean(false), token, wsdlTimeout, serverFaultStatus, soapHeaders);
+                node.path("ignoreUnknownFields").asBoolean(false), token, wsdlTimeout, serverFaultStatus, soapHeaders,
+                exclude, protoPackage);
     }
 
     /** {@code faults: { serverStatus: 502 }}: 502 by default, since a Server fault is the backend's failure. */

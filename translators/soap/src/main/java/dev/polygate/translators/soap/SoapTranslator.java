@@ -11,6 +11,7 @@ import dev.polygate.translators.grpc.web.ClientProtocol;
 import dev.polygate.translators.grpc.web.GrpcWebConfig;
 import dev.polygate.translators.grpc.web.GrpcWebIngress;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The soap translator of one route. The request's content type says who is calling: native gRPC and gRPC-Web
@@ -24,14 +25,16 @@ final class SoapTranslator implements Translator {
     private final GrpcWebIngress grpcWeb;
     private final Translator backend;
     private final List<ApiDocument> documents;
+    private final Map<String, String> grpcServices;
 
-    SoapTranslator(RestIngress rest, GrpcIngress grpc, Descriptors.ServiceDescriptor service, Translator backend,
-                   List<ApiDocument> documents) {
+    SoapTranslator(RestIngress rest, GrpcIngress grpc, Descriptors.ServiceDescriptor service, String contract,
+                   Translator backend, List<ApiDocument> documents) {
         this.rest = rest;
         this.grpc = grpc;
         this.grpcWeb = new GrpcWebIngress(GrpcWebConfig.defaults(), grpc::handle);
         this.backend = backend;
         this.documents = documents;
+        this.grpcServices = Map.of(service.getFullName(), contract);
         ServiceCatalog.publish(this, List.of(service));
     }
 
@@ -47,6 +50,11 @@ final class SoapTranslator implements Translator {
     @Override
     public List<ApiDocument> documents() {
         return documents;
+    }
+
+    @Override
+    public Map<String, String> grpcServices() {
+        return grpcServices;
     }
 
     @Override

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.google.protobuf.Descriptors;
 import com.google.protobuf.TypeRegistry;
 import com.google.rpc.ErrorDetailsProto;
+import dev.polygate.spi.ApiDocument;
 import dev.polygate.spi.ConfigException;
 import dev.polygate.spi.Translator;
 import dev.polygate.spi.TranslatorContext;
@@ -22,6 +23,7 @@ import dev.polygate.translators.soap.json.XmlJsonCodec;
 import dev.polygate.translators.soap.wsdl.WsdlDefinition;
 import dev.polygate.translators.soap.wsdl.WsdlImporter;
 import dev.polygate.translators.soap.wsdl.WsdlPort;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -88,8 +90,17 @@ public final class SoapTranslatorFactory implements TranslatorFactory {
                 new RestSettings(Set.of(), route.maxMessageBytes(), route.timeout()),
                 new SoapErrors(types, json, route.serverFaultStatus()));
         GrpcIngress grpc = new GrpcIngress(grpcMethods(api.service()), calls, route.maxMessageBytes(), route.timeout());
-        return new SoapTranslator(rest, grpc, api.service(), backend,
-                ApiDocuments.of(List.of(api.service()), rules, SoapApiDialect.of(api, port, options)));
+        return new SoapTranslator(rest, grpc, api.service(), api.contractFingerprint(), backend,
+                documents(api, rules, port, options));
+    }
+
+    /** The OpenAPI document and the .proto files, with the well-known files they import, so protoc takes them as served. */
+    private static List<ApiDocument> documents(SoapApi api, HttpRuleIndex rules, WsdlPort port,
+                                               TranscodingOptions options) {
+        List<ApiDocument> documents = new ArrayList<>(ApiDocuments.of(List.of(api.service()), rules,
+                SoapApiDialect.of(api, port, options)));
+        documents.addAll(ImportedProtoFiles.of(api.service().getFile()));
+        return List.copyOf(documents);
     }
 
     /** The operations by their gRPC path, {@code /package.Service/Operation}. */

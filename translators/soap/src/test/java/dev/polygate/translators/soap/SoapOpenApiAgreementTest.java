@@ -76,7 +76,7 @@ class SoapOpenApiAgreementTest {
         accepted("PlaceOrder", "{\"id\":\"o1\",\"line\":[],\"tags\":[null],\"customer\":null,\"status\":\"closed\","
                 + "\"voucher\":null,\"any\":[],\"currency\":\"\"}");
         accepted("PlaceOrder", "{\"id\":\"o1\",\"discount\":1E+2,\"tags\":[\"t\"],\"customer\":null,"
-                + "\"status\":\"closed\",\"cash\":0.10}");
+                + "\"status\":\"closed\",\"cash\":0.10,\"currency\":\"EUR\"}");
         // the answer of an operation is checked against its response schema, as a client would
         String printed = CODEC.print(CODEC.read(ORDER, shop.operation("PlaceOrder").outputType()));
         assertThat(schemas.problems(OpenApiSchemas.response("/shop/PlaceOrder", "post", "200", "application/json"),
@@ -89,6 +89,7 @@ class SoapOpenApiAgreementTest {
         refused("PlaceOrder", ORDER.replace("\"card\":\"1234\"", "\"voucher\":null,\"card\":\"1234\""));
         refused("PlaceOrder", ORDER.replace("\"note\":\"n\"", "\"note\":null"));
         refused("PlaceOrder", ORDER.replace("\"status\":\"open\",", ""));
+        refused("PlaceOrder", ORDER.replace("\"@id\":7,\"currency\":\"EUR\",", "\"@id\":7,")); // use="required"
         refused("PlaceOrder", ORDER.replace("\"customer\":{", "\"customer\":{\"vip\":true,"));
         refused("PlaceOrder", ORDER.replace("\"id\":\"o1\"", "\"id\":\"o1\",\"colour\":\"red\""));
         refused("PlaceOrder", ORDER.replace("\"tags\":[\"x\",null,\"z\"]", "\"tags\":\"x\""));

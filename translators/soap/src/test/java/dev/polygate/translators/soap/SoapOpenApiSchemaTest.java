@@ -96,8 +96,11 @@ class SoapOpenApiSchemaTest {
     }
 
     @Test
-    void requiredElementsAreRequiredAndNothingElse() {
-        assertThat(texts(component(TYPES + "Order").path("required"))).containsExactly("id", "tags", "customer", "status");
+    void requiredElementsAndAttributesAreRequiredAndNothingElse() {
+        // currency is use="required"; the attribute id (JSON @id beside the element id) is optional
+        assertThat(texts(component(TYPES + "Order").path("required")))
+                .containsExactly("id", "tags", "customer", "status", "currency");
+        assertThat(texts(component(TYPES + "Price").path("required"))).doesNotContain("currency", "@value");
         assertThat(property(TYPES + "Order", "tags").path("minItems").asInt()).isEqualTo(1);
         assertThat(component(TYPES + "Order").path("additionalProperties").asBoolean(true)).isFalse();
         assertThat(texts(component(TYPES + "TreeNode").path("required"))).containsExactly("label");

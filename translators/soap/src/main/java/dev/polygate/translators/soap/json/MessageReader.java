@@ -84,13 +84,13 @@ final class MessageReader {
             if (field.isRepeated()) {
                 int count = builder.getRepeatedFieldCount(field);
                 if (count == 0 && !given.contains(field)) {
-                    throw Problems.bad("missing required element '" + fieldPath + "'");
+                    throw Problems.bad("missing required " + XmlFacts.xmlKind(field) + " '" + fieldPath + "'");
                 }
                 if (count < xml.getMinOccurs()) {
                     throw Problems.at(fieldPath, "at least " + items(xml.getMinOccurs()) + " required, got " + count);
                 }
             } else if (!given.contains(field) && !builder.hasField(field)) {
-                throw Problems.bad("missing required element '" + fieldPath + "'");
+                throw Problems.bad("missing required " + XmlFacts.xmlKind(field) + " '" + fieldPath + "'");
             }
         }
     }

@@ -41,7 +41,8 @@ import java.util.Set;
  * <li>enums: the XSD literal; xs:any: strings of one well-formed XML element (no DTD);
  *     xs:anyAttribute: an object of {@code "{ns}local": "value"};</li>
  * <li>two members of one xs:choice are refused; a key given twice is refused;</li>
- * <li>required elements (minOccurs ≥ 1, not optional, not a choice member) must be given: in every nested
+ * <li>required elements (minOccurs ≥ 1, not optional, not a choice member) and {@code use="required"} attributes
+ *     must be given: in every nested
  *     object when it ends, and at the top level in {@link #checkComplete}, which the REST ingress calls once
  *     the path and query are applied too ({@link #read} does both).</li>
  * </ul>

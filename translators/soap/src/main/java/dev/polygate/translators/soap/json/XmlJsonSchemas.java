@@ -20,8 +20,9 @@ import java.util.function.Predicate;
  * JSON Schemas (2020-12) of the JSON {@link XmlJsonCodec} reads and prints, from the same XML options of the
  * compiled descriptors: keys are the JSON names the codec uses (XML names, {@code @name} for a colliding
  * attribute); a nillable element's value may be {@code null} (its wrapper message never shows); enums are their
- * XSD literals; required elements are {@code required}; members of one xs:choice exclude each other; repeated
- * elements are arrays; unknown keys are refused unless the route ignores them. What no schema keyword says (a
+ * XSD literals; required elements and {@code use="required"} attributes are {@code required}; members of one
+ * xs:choice exclude each other; repeated elements are arrays; unknown keys are refused unless the route ignores
+ * them. What no schema keyword says (a
  * string of long digits within range, a real calendar date) the descriptions do.
  */
 public final class XmlJsonSchemas {

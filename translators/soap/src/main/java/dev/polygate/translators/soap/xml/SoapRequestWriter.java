@@ -102,6 +102,8 @@ public final class SoapRequestWriter {
                 }
             } else if (!field.hasPresence() || message.hasField(field)) {
                 XmlMessageWriter.writeElement(out, field, element, message.getField(field));
+            } else {
+                XmlMessageWriter.requireAbsentAllowed(field);
             }
         }
     }

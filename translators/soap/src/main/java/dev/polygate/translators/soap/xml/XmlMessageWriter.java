@@ -17,7 +17,8 @@ import javax.xml.stream.XMLStreamWriter;
  * <ul>
  * <li>elements in field order; of a oneof, the member that is set; GROUP fields inline, without an element;</li>
  * <li>a field with presence that is unset is omitted; an implicit-presence scalar is always written, except an
- * enum left at its {@code _UNSPECIFIED} zero, which has no literal;</li>
+ * enum left at its {@code _UNSPECIFIED} zero, which has no literal; a required (minOccurs &ge; 1) simple-typed
+ * NIL_WRAPPER value that is unset is refused with a {@link MissingValueException}, never written empty;</li>
  * <li>repeated fields: one element per item; NIL_WRAPPER values: the value, or {@code xsi:nil="true"} (also for a
  * wrapper with neither set);</li>
  * <li>decimal and integer strings as given; QName values in Clark notation get a prefix; ANY values are parsed
@@ -96,8 +97,12 @@ public final class XmlMessageWriter {
             switch (kind) {
                 case XML_FIELD_KIND_VALUE -> {
                     if (XmlOptions.isNilWrapper(field)) {
+                        if (!message.hasField(field)) {
+                            // the text of a global element of simple type: the element is there, so it needs one
+                            throw new MissingValueException(XmlOptions.elementName(message.getDescriptorForType()));
+                        }
                         MessageOrBuilder wrapper = (MessageOrBuilder) message.getField(field);
-                        if (message.hasField(field) && hasValue(wrapper)) {
+                        if (hasValue(wrapper)) {
                             FieldDescriptor inner = wrapper.getDescriptorForType().findFieldByNumber(1);
                             out.writeCharacters(text(out, inner, wrapper.getField(inner)));
                         }
@@ -112,6 +117,8 @@ public final class XmlMessageWriter {
                         }
                     } else if (isPresent(message, field)) {
                         writeItem(out, field, kind, message.getField(field));
+                    } else {
+                        requireAbsentAllowed(field);
                     }
                 }
                 default -> {
@@ -171,6 +178,18 @@ public final class XmlMessageWriter {
             return IllegalXmlCharacterException.check(string, "field '" + field.getJsonName() + "'");
         }
         return Lexical.print(field, value);
+    }
+
+    /**
+     * Refuses an unset field that the schema requires when it stands for a simple-typed nillable element: an
+     * element left out that must be there. Choice members and complex types are left to the schema's own reader.
+     */
+    static void requireAbsentAllowed(FieldDescriptor field) {
+        if (XmlOptions.isNilWrapper(field) && field.getRealContainingOneof() == null
+                && XmlOptions.field(field).getMinOccurs() >= 1
+                && field.getMessageType().findFieldByNumber(1).getJavaType() != FieldDescriptor.JavaType.MESSAGE) {
+            throw new MissingValueException(XmlOptions.name(field).getLocalPart());
+        }
     }
 
     private static boolean hasValue(MessageOrBuilder wrapper) {

@@ -32,6 +32,11 @@ final class XmlOptions {
         return message.getOptions().getExtension(XmlProto.xmlMessage).getKind();
     }
 
+    /** The XML local name a message stands for (an element's, or an rpc wrapper's). */
+    static String elementName(Descriptor message) {
+        return message.getOptions().getExtension(XmlProto.xmlMessage).getName();
+    }
+
     static boolean isNilWrapper(FieldDescriptor field) {
         return field.getJavaType() == FieldDescriptor.JavaType.MESSAGE
                 && kind(field.getMessageType()) == XmlMessageKind.XML_MESSAGE_KIND_NIL_WRAPPER;
