@@ -159,11 +159,11 @@ final class GatewayProcess implements AutoCloseable {
     /**
      * Sends SIGTERM, waits for the graceful shutdown, then fails if the gateway reported a leaked buffer. Leaks are
      * reported when the collector finds the lost buffer and a later allocation polls for it, so a running gateway
-     * is first made to collect garbage and to read a few bytes, twice.
+     * is first made to collect garbage, then to read a few bytes.
      */
     @Override
     public void close() throws InterruptedException {
-        for (int round = 0; round < 2 && process.isAlive(); round++) {
+        if (process.isAlive()) {
             collectGarbage();
             pokeWithARequest();
         }

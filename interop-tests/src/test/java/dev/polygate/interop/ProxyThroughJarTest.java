@@ -159,7 +159,7 @@ class ProxyThroughJarTest {
     void addsForwardingHeadersAndDropsHopByHopOnes() throws Exception {
         String answer;
         try (var socket = new java.net.Socket("127.0.0.1", gateway.port("http"))) {
-            socket.setSoTimeout(5000);
+            socket.setSoTimeout(20_000);
             socket.getOutputStream().write(("GET /headers HTTP/1.1\r\nHost: api.example\r\nX-Custom: kept\r\n"
                     + "Connection: close, X-Secret\r\nX-Secret: dropped\r\nKeep-Alive: timeout=5\r\n"
                     + "X-Forwarded-For: 10.1.2.3\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
@@ -210,7 +210,7 @@ class ProxyThroughJarTest {
     void anInvalidChunkSizeIsA400AndNeverReachesTheBackend() throws Exception {
         String answer;
         try (var socket = new java.net.Socket("127.0.0.1", gateway.port("http"))) {
-            socket.setSoTimeout(5000);
+            socket.setSoTimeout(20_000);
             socket.getOutputStream().write(("POST /count HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n"
                     + "zz\r\nhello\r\n0\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
             answer = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.ISO_8859_1);
