@@ -8,6 +8,7 @@ import dev.polygate.wsdl.testservices.legacy.LegacyService;
 import dev.polygate.wsdl.testservices.notices.NoticesService;
 import dev.polygate.wsdl.testservices.orders.OrdersService;
 import dev.polygate.wsdl.testservices.telemetry.TelemetryService;
+import dev.polygate.wsdl.testservices.values.ValuesService;
 import jakarta.xml.ws.Endpoint;
 import java.net.URI;
 import java.util.Collections;
@@ -29,6 +30,7 @@ import java.util.concurrent.CountDownLatch;
  *   <li>{@value #TELEMETRY}: document/literal wrapped on the SOAP 1.2 binding;</li>
  *   <li>{@value #CATALOG}: contract first, its WSDL split across files (xsd:import, chameleon xsd:include);</li>
  *   <li>{@value #NOTICES}: a one-way operation, and one that tells what it received.</li>
+ *   <li>{@value #VALUES}: an element of every XSD built-in simple type, and a count of the calls received.</li>
  * </ul>
  *
  * <p>Code-first services serve the WSDL JAX-WS generates, with its schemas at {@code ?xsd=N}. Contract-first
@@ -54,6 +56,8 @@ public final class SoapServices implements AutoCloseable {
     public static final String CATALOG = "catalog";
     /** Notices: a one-way operation. */
     public static final String NOTICES = "notices";
+    /** Values: every built-in simple type, and the calls counted. */
+    public static final String VALUES = "values";
 
     private static final String CONTRACTS_PATH = "/contracts/";
     private static final String CONTRACTS_RESOURCES = "dev/polygate/wsdl/";
@@ -85,6 +89,7 @@ public final class SoapServices implements AutoCloseable {
             publish(host, paths, TELEMETRY, Endpoint.create(new TelemetryService()));
             publish(host, paths, CATALOG, CatalogService.createEndpoint());
             publish(host, paths, NOTICES, Endpoint.create(new NoticesService()));
+            publish(host, paths, VALUES, Endpoint.create(new ValuesService()));
             host.serveResources(CONTRACTS_PATH, CONTRACTS_RESOURCES);
         } catch (RuntimeException e) {
             host.close();
