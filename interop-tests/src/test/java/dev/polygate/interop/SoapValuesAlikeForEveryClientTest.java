@@ -149,6 +149,11 @@ class SoapValuesAlikeForEveryClientTest {
                   match: { paths: [ "/values/**", "/%s/*" ] }
                   translator: soap
                   backend: { upstream: soap, wsdl: "%s", prefix: /values }
+                - name: values-by-path
+                  match: { paths: [ "/by-path/**" ] }
+                  translator: soap
+                  backend: { upstream: soap, wsdl: "%2$s", prefix: /by-path,
+                             operations: { Check: { method: GET, path: "/by-path/{values.aDecimal}" } } }
                 - name: reflection
                   match: { paths: [ "/grpc.reflection.v1.ServerReflection/*" ] }
                   translator: grpc-reflection
@@ -187,6 +192,26 @@ class SoapValuesAlikeForEveryClientTest {
         String detail = "field 'values.decimal[1]': expected " + DECIMAL + ", got \"1e3\"";
         assertRefusedEverywhere("decimal", List.of("1", "1e3"), "[\"1\",\"1e3\"]", detail);
         assertThat(calls()).isEqualTo(before);
+    }
+
+    /** A value bound from the URL path or query meets the same check as one from the body. */
+    @Test
+    void aRestValueFromThePathOrQueryIsCheckedToo() throws Exception {
+        long before = calls();
+        HttpResponse<String> fromPath = SoapRest.get("http://127.0.0.1:" + gateway.port("http") + "/by-path/abc");
+        assertThat(fromPath.statusCode()).as(fromPath.body()).isEqualTo(400);
+        assertThat(SoapRest.json(fromPath).path("detail").asText())
+                .isEqualTo("field 'values.aDecimal': expected " + DECIMAL + ", got \"abc\"");
+        HttpResponse<String> fromQuery = SoapRest.get("http://127.0.0.1:" + gateway.port("http")
+                + "/by-path/1.5?values.aDate=2023-02-29");
+        assertThat(fromQuery.statusCode()).as(fromQuery.body()).isEqualTo(400);
+        assertThat(SoapRest.json(fromQuery).path("detail").asText())
+                .isEqualTo("field 'values.aDate': expected " + DATE + ", got \"2023-02-29\"");
+        assertThat(calls()).isEqualTo(before);
+        HttpResponse<String> good = SoapRest.get("http://127.0.0.1:" + gateway.port("http") + "/by-path/1.5");
+        assertThat(good.statusCode()).as(good.body()).isEqualTo(200);
+        assertThat(SoapRest.json(good).path("values").path("aDecimal").asText()).isEqualTo("1.5");
+        assertThat(calls()).isEqualTo(before + 1);
     }
 
     @Test
