@@ -199,16 +199,20 @@ class SoapHeadersThroughGatewayTest {
         Descriptors.Descriptor request = echo.getInputType();
         Descriptors.Descriptor order = byJsonName(request, "order").getMessageType();
         Descriptors.Descriptor customer = byJsonName(order, "customer").getMessageType();
-        // note is required and nillable: nil, as the REST order's "note":null
+        // the same order as ORDER: a gRPC request meets the schema's required elements as a REST one does
         Descriptors.Descriptor note = byJsonName(order, "note").getMessageType();
         Descriptors.FieldDescriptor nil = note.findFieldByNumber(2);
+        Descriptors.FieldDescriptor status = byJsonName(order, "status");
         DynamicMessage.Builder message = DynamicMessage.newBuilder(request).setField(byJsonName(request, "order"),
                 DynamicMessage.newBuilder(order).setField(byJsonName(order, "currency"), "EUR")
                         .setField(byJsonName(order, "id"), 7L)
+                        .setField(byJsonName(order, "customer"), DynamicMessage.newBuilder(customer)
+                                .setField(byJsonName(customer, "name"), "Ada").build())
                         .setField(byJsonName(order, "note"), DynamicMessage.newBuilder(note)
                                 .setField(nil, nil.getEnumType().findValueByNumber(0)).build())
-                        .setField(byJsonName(order, "customer"), DynamicMessage.newBuilder(customer)
-                                .setField(byJsonName(customer, "name"), "Ada").build()).build());
+                        .setField(status, status.getEnumType().getValues().stream()
+                                .filter(value -> value.getName().endsWith("ON_HOLD")).findFirst().orElseThrow())
+                        .setField(byJsonName(order, "total"), "1.50").build());
         if (tracking != null) {
             // JAX-WS declares its header elements nillable: the value sits in a nil wrapper
             Descriptors.FieldDescriptor header = byJsonName(request, "header");

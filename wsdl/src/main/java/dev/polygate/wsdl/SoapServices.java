@@ -10,6 +10,7 @@ import dev.polygate.wsdl.testservices.notices.NoticesService;
 import dev.polygate.wsdl.testservices.orders.OrdersService;
 import dev.polygate.wsdl.testservices.tally.TallyService;
 import dev.polygate.wsdl.testservices.telemetry.TelemetryService;
+import dev.polygate.wsdl.testservices.values.ValuesService;
 import jakarta.xml.ws.Endpoint;
 import java.net.URI;
 import java.util.Collections;
@@ -34,6 +35,7 @@ import java.util.concurrent.CountDownLatch;
  *   <li>{@value #NOTICES}: a one-way operation, and one that tells what it received;</li>
  *   <li>{@value #TALLY}: document/literal bare with an empty input and an empty output message, declaring the
  *       service name {@code Calculator} too; the raw requests it receives are kept ({@link #received}).</li>
+ *   <li>{@value #VALUES}: an element of every XSD built-in simple type, and a count of the calls received.</li>
  * </ul>
  *
  * <p>Code-first services serve the WSDL JAX-WS generates, with its schemas at {@code ?xsd=N}. Contract-first
@@ -61,6 +63,8 @@ public final class SoapServices implements AutoCloseable {
     public static final String NOTICES = "notices";
     /** Tally: empty input and output messages, service name {@code Calculator}, requests recorded. */
     public static final String TALLY = "tally";
+    /** Values: every built-in simple type, and the calls counted. */
+    public static final String VALUES = "values";
 
     private static final String CONTRACTS_PATH = "/contracts/";
     private static final String CONTRACTS_RESOURCES = "dev/polygate/wsdl/";
@@ -97,6 +101,7 @@ public final class SoapServices implements AutoCloseable {
             publish(host, paths, NOTICES, Endpoint.create(new NoticesService()));
             recorders.put(TALLY, host.publishRecorded(Endpoint.create(new TallyService()), "/" + TALLY));
             paths.put(TALLY, "/" + TALLY);
+            publish(host, paths, VALUES, Endpoint.create(new ValuesService()));
             host.serveResources(CONTRACTS_PATH, CONTRACTS_RESOURCES);
         } catch (RuntimeException e) {
             host.close();

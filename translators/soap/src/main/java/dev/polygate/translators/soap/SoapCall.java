@@ -12,6 +12,7 @@ import dev.polygate.translators.grpc.call.CallListener;
 import dev.polygate.translators.grpc.call.DerivedExchange;
 import dev.polygate.translators.grpc.call.MessageCall;
 import dev.polygate.translators.grpc.wire.GrpcStatus;
+import dev.polygate.translators.soap.validation.MessageValidator;
 import dev.polygate.translators.soap.xml.HeaderBlock;
 import dev.polygate.translators.soap.xml.IllegalXmlCharacterException;
 import dev.polygate.translators.soap.xml.MissingValueException;
@@ -29,10 +30,11 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 
 /**
- * One call of a SOAP operation: the request message becomes an envelope, travels as an HTTP POST over the
- * http translator, and the answer (or its Fault) comes back as the output message or a status. Small documents
- * are converted on the event loop, larger ones on a bounded pool (see {@link #offload}); the results come back
- * on the exchange's executor, where every listener call happens.
+ * One call of a SOAP operation: the request message is checked against its schema (whichever client protocol
+ * built it), becomes an envelope, travels as an HTTP POST over the http translator, and the answer (or its
+ * Fault) comes back as the output message or a status. Small documents are converted on the event loop, larger
+ * ones on a bounded pool (see {@link #offload}); the results come back on the exchange's executor, where every
+ * listener call happens.
  */
 final class SoapCall implements MessageCall, CollectingResponseSink.Receiver {
     /** The operation's request headers were checked when the template was made; each call's copy is not. */
@@ -111,6 +113,7 @@ final class SoapCall implements MessageCall, CollectingResponseSink.Receiver {
         offload(built != null ? built.getSerializedSize() : body.length, back -> {
             HeadersFromHttp.Request input = operation.headersFromHttp().apply(
                     built != null ? built : DynamicMessage.parseFrom(operation.inputType(), body), fromHttp, tokens);
+            MessageValidator.check(input.input()); // whichever protocol built it: nothing unchecked reaches the backend
             byte[] envelope = SoapRequestWriter.write(operation.version(), operation.inputShape(), input.input(),
                     input.headers());
             back.execute(() -> send(envelope));

@@ -8,6 +8,8 @@ import com.google.protobuf.Descriptors.OneofDescriptor;
 import com.google.protobuf.DynamicMessage;
 import com.google.protobuf.Message;
 import com.google.protobuf.NullValue;
+import dev.polygate.translators.soap.validation.FieldProblems;
+import dev.polygate.translators.soap.validation.Occurrences;
 import dev.polygate.xml.v1.XmlField;
 import dev.polygate.xml.v1.XmlFieldKind;
 import java.io.IOException;
@@ -18,8 +20,9 @@ import java.util.Set;
 
 /**
  * JSON objects into messages of XSD-derived types, token by token. Every object but the top-level one is
- * checked for required elements as soon as it ends; the top level is left to the caller, which may still
- * set fields from elsewhere (an HTTP path).
+ * checked for required keys as soon as it ends; the top level is left to the caller, which may still
+ * set fields from elsewhere (an HTTP path). The values themselves are checked against the schema by the
+ * {@link dev.polygate.translators.soap.validation.MessageValidator}, once the message is whole.
  */
 final class MessageReader {
 
@@ -73,30 +76,18 @@ final class MessageReader {
         return given;
     }
 
-    /** Fails on the first required element of the object that was neither given nor set already. */
+    /**
+     * Fails on the first required element of the object whose key was neither given nor set otherwise (a path
+     * variable). A key given as 0, "" or [] counts as given: whether its value will do is the validator's to say.
+     */
     static void checkRequired(Message.Builder builder, Set<FieldDescriptor> given, String path) {
         for (FieldDescriptor field : builder.getDescriptorForType().getFields()) {
-            if (!XmlFacts.required(field)) {
-                continue;
-            }
-            String fieldPath = path.isEmpty() ? field.getJsonName() : path + "." + field.getJsonName();
-            XmlField xml = XmlFacts.xml(field);
-            if (field.isRepeated()) {
-                int count = builder.getRepeatedFieldCount(field);
-                if (count == 0 && !given.contains(field)) {
-                    throw Problems.bad("missing required " + XmlFacts.xmlKind(field) + " '" + fieldPath + "'");
-                }
-                if (count < xml.getMinOccurs()) {
-                    throw Problems.at(fieldPath, "at least " + items(xml.getMinOccurs()) + " required, got " + count);
-                }
-            } else if (!given.contains(field) && !builder.hasField(field)) {
-                throw Problems.bad("missing required " + XmlFacts.xmlKind(field) + " '" + fieldPath + "'");
+            if (Occurrences.required(field) && !given.contains(field) && (field.isRepeated()
+                    ? builder.getRepeatedFieldCount(field) == 0 : !builder.hasField(field))) {
+                throw FieldProblems.missing(field,
+                        path.isEmpty() ? field.getJsonName() : path + "." + field.getJsonName());
             }
         }
-    }
-
-    private static String items(int n) {
-        return n == 1 ? "1 item" : n + " items";
     }
 
     private void field(JsonParser p, Message.Builder builder, FieldDescriptor field, String path) throws IOException {
@@ -111,9 +102,6 @@ final class MessageReader {
             int i = 0;
             while (p.nextToken() != JsonToken.END_ARRAY) {
                 builder.addRepeatedField(field, value(p, builder, field, xml, path + "[" + i++ + "]"));
-            }
-            if (xml.getMaxOccurs() > 1 && i > xml.getMaxOccurs()) {
-                throw Problems.at(path, "at most " + items(xml.getMaxOccurs()) + " allowed, got " + i);
             }
         } else {
             builder.setField(field, value(p, builder, field, xml, path));
@@ -163,10 +151,6 @@ final class MessageReader {
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String name = p.currentName();
             String entryPath = path + "[\"" + Problems.shorten(name) + "\"]";
-            String problem = LexicalForms.qname(name);
-            if (problem != null) {
-                throw Problems.at(entryPath, "an attribute name must be " + problem);
-            }
             if (p.nextToken() != JsonToken.VALUE_STRING) {
                 throw Problems.expected(entryPath, "a string", p);
             }

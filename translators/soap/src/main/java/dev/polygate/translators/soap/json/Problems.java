@@ -4,18 +4,17 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.polygate.spi.ErrorKind;
 import dev.polygate.spi.GatewayException;
+import dev.polygate.translators.soap.validation.FieldProblems;
 import java.io.IOException;
 
 /** Client-facing 400s that name the field by its path in the document ({@code line[1].qty}). */
 final class Problems {
 
-    private static final int MAX_SHOWN = 40;
-
     private Problems() {
     }
 
     static GatewayException at(String path, String problem) {
-        return new GatewayException(ErrorKind.BAD_REQUEST, "field '" + path + "': " + problem);
+        return FieldProblems.at(path, problem);
     }
 
     static GatewayException bad(String problem) {
@@ -41,6 +40,6 @@ final class Problems {
     }
 
     static String shorten(String text) {
-        return text.length() <= MAX_SHOWN ? text : text.substring(0, MAX_SHOWN) + "...";
+        return FieldProblems.shorten(text);
     }
 }

@@ -5,7 +5,9 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.google.protobuf.ByteString;
 import com.google.protobuf.Descriptors.EnumValueDescriptor;
 import com.google.protobuf.Descriptors.FieldDescriptor;
+import dev.polygate.translators.soap.validation.IntegerRange;
 import dev.polygate.xml.v1.XmlField;
+import dev.polygate.xml.v1.XsdType;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -15,15 +17,16 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * One JSON scalar as the value of a field, checked against the XSD type the field came from. Numbers are
- * read from their text (BigInteger, BigDecimal), never through a double, so long, unsignedLong, integer and
- * decimal values keep every digit.
+ * One JSON scalar as the value of a field: the JSON type the field takes, and the conversion into its proto type
+ * (integers in range, base64, enum literals). Numbers are read from their text (BigInteger, BigDecimal), never
+ * through a double, so long, unsignedLong, integer and decimal values keep every digit. The lexical forms of
+ * strings are checked by the {@link dev.polygate.translators.soap.validation.MessageValidator}, once the whole
+ * message is built, as for every other client protocol.
  */
 final class ScalarReader {
 
     /** The string form long and unsignedLong are also read from (the range is checked after). */
     static final Pattern INTEGER_TEXT = Pattern.compile("-?\\d{1,30}");
-    private static final BigInteger UINT64_MAX = BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE);
 
     private final XmlFacts facts;
 
@@ -45,8 +48,8 @@ final class ScalarReader {
                 }
                 throw Problems.expected(path, "true or false", p);
             }
-            case INT -> (int) integer(p, path, intRange(field, xml), false).longValue();
-            case LONG -> integer(p, path, longRange(field), true).longValue();
+            case INT -> (int) integer(p, path, IntegerRange.of(field, xml), false).longValue();
+            case LONG -> integer(p, path, IntegerRange.of(field, xml), true).longValue();
             case FLOAT, DOUBLE -> floating(p, field, path);
             case STRING -> text(p, xml, path);
             case BYTE_STRING -> bytes(p, path);
@@ -55,40 +58,9 @@ final class ScalarReader {
         };
     }
 
-    /** The values an XSD integer type allows, and its name for messages and documents. */
-    record Range(BigInteger min, BigInteger max, String name) {
-        static Range of(long min, long max, String name) {
-            return new Range(BigInteger.valueOf(min), BigInteger.valueOf(max), name);
-        }
-    }
-
-    private static final Range SHORT = Range.of(Short.MIN_VALUE, Short.MAX_VALUE, "xs:short");
-    private static final Range BYTE = Range.of(Byte.MIN_VALUE, Byte.MAX_VALUE, "xs:byte");
-    private static final Range UNSIGNED_SHORT = Range.of(0, 65535, "xs:unsignedShort");
-    private static final Range UNSIGNED_BYTE = Range.of(0, 255, "xs:unsignedByte");
-    private static final Range UNSIGNED_INT = Range.of(0, 0xFFFF_FFFFL, "xs:unsignedInt");
-    private static final Range INT = Range.of(Integer.MIN_VALUE, Integer.MAX_VALUE, "xs:int");
-    private static final Range UNSIGNED_LONG = new Range(BigInteger.ZERO, UINT64_MAX, "xs:unsignedLong");
-    private static final Range LONG = Range.of(Long.MIN_VALUE, Long.MAX_VALUE, "xs:long");
-
-    static Range intRange(FieldDescriptor field, XmlField xml) {
-        return switch (xml.getType()) {
-            case XSD_TYPE_SHORT -> SHORT;
-            case XSD_TYPE_BYTE -> BYTE;
-            case XSD_TYPE_UNSIGNED_SHORT -> UNSIGNED_SHORT;
-            case XSD_TYPE_UNSIGNED_BYTE -> UNSIGNED_BYTE;
-            default -> field.getType() == FieldDescriptor.Type.UINT32
-                    || field.getType() == FieldDescriptor.Type.FIXED32 ? UNSIGNED_INT : INT;
-        };
-    }
-
-    static Range longRange(FieldDescriptor field) {
-        return field.getType() == FieldDescriptor.Type.UINT64 || field.getType() == FieldDescriptor.Type.FIXED64
-                ? UNSIGNED_LONG : LONG;
-    }
-
     /** int32 as JSON numbers only; int64 also as strings, the form it is printed in (proto3, 2^53). */
-    private static BigInteger integer(JsonParser p, String path, Range range, boolean stringsToo) throws IOException {
+    private static BigInteger integer(JsonParser p, String path, IntegerRange range, boolean stringsToo)
+            throws IOException {
         BigInteger value;
         if (p.currentToken() == JsonToken.VALUE_NUMBER_INT) {
             value = p.getBigIntegerValue();
@@ -98,9 +70,9 @@ final class ScalarReader {
         } else {
             throw Problems.expected(path, stringsToo ? "an integer (a number or a string of digits)" : "an integer", p);
         }
-        if (value.compareTo(range.min()) < 0 || value.compareTo(range.max()) > 0) {
-            throw Problems.at(path, Problems.shorten(value.toString()) + " is out of range for " + range.name()
-                    + " (" + range.min() + ".." + range.max() + ")");
+        String problem = range.problem(value); // the proto type must hold it; the rest is the validator's too
+        if (problem != null) {
+            throw Problems.at(path, problem);
         }
         return value;
     }
@@ -127,53 +99,26 @@ final class ScalarReader {
         return field.getJavaType() == FieldDescriptor.JavaType.FLOAT ? (Object) (float) value : (Object) value;
     }
 
+    /**
+     * The text of a string field: a JSON string, or for xs:decimal and xs:integer also a JSON number, taken as its
+     * exact text. Whether the text is a lexical form of the field's type is the validator's to say.
+     */
     private static String text(JsonParser p, XmlField xml, String path) throws IOException {
         JsonToken token = p.currentToken();
-        switch (xml.getType()) {
-            case XSD_TYPE_DECIMAL, XSD_TYPE_INTEGER -> {
-                boolean decimal = xml.getType() == dev.polygate.xml.v1.XsdType.XSD_TYPE_DECIMAL;
-                String text;
-                if (token == JsonToken.VALUE_NUMBER_INT || token == JsonToken.VALUE_NUMBER_FLOAT) {
-                    // the number's own digits; an exponent is spelled out, since XSD has none
-                    text = p.getText().matches(".*[eE].*") ? new BigDecimal(p.getText()).toPlainString() : p.getText();
-                } else if (token == JsonToken.VALUE_STRING) {
-                    text = p.getText();
-                } else {
-                    throw Problems.expected(path, decimal ? "a decimal (a number or a string)"
-                            : "an integer (a number or a string of digits)", p);
-                }
-                String problem = decimal ? LexicalForms.decimal(text) : LexicalForms.integer(text, xml.getXsdTypeName());
-                if (problem != null) {
-                    throw Problems.at(path, "expected " + problem + ", got \"" + Problems.shorten(text) + "\"");
-                }
-                return text;
+        boolean decimal = xml.getType() == XsdType.XSD_TYPE_DECIMAL;
+        if (decimal || xml.getType() == XsdType.XSD_TYPE_INTEGER) {
+            if (token == JsonToken.VALUE_NUMBER_INT || token == JsonToken.VALUE_NUMBER_FLOAT) {
+                // the number's own digits; an exponent is spelled out, since XSD has none
+                return p.getText().matches(".*[eE].*") ? new BigDecimal(p.getText()).toPlainString() : p.getText();
             }
-            default -> {
-                if (token != JsonToken.VALUE_STRING) {
-                    throw Problems.expected(path, "a string", p);
-                }
-                String text = p.getText();
-                String problem = switch (xml.getType()) {
-                    case XSD_TYPE_DATE -> LexicalForms.date(text);
-                    case XSD_TYPE_DATE_TIME -> LexicalForms.dateTime(text);
-                    case XSD_TYPE_TIME -> LexicalForms.time(text);
-                    case XSD_TYPE_DURATION -> LexicalForms.duration(text);
-                    case XSD_TYPE_QNAME -> LexicalForms.qname(text);
-                    default -> LexicalForms.xmlText(text);
-                };
-                if (problem == null && xml.getKind() == dev.polygate.xml.v1.XmlFieldKind.XML_FIELD_KIND_ANY) {
-                    String xmlProblem = XmlFragments.problem(text);
-                    if (xmlProblem != null) {
-                        throw Problems.at(path, "expected one well-formed XML element, got \""
-                                + Problems.shorten(text) + "\": " + xmlProblem);
-                    }
-                }
-                if (problem != null) {
-                    throw Problems.at(path, "expected " + problem + ", got \"" + Problems.shorten(text) + "\"");
-                }
-                return text;
+            if (token != JsonToken.VALUE_STRING) {
+                throw Problems.expected(path, decimal ? "a decimal (a number or a string)"
+                        : "an integer (a number or a string of digits)", p);
             }
+        } else if (token != JsonToken.VALUE_STRING) {
+            throw Problems.expected(path, "a string", p);
         }
+        return p.getText();
     }
 
     private static ByteString bytes(JsonParser p, String path) throws IOException {

@@ -5,7 +5,6 @@ import com.google.protobuf.Descriptors.EnumDescriptor;
 import com.google.protobuf.Descriptors.EnumValueDescriptor;
 import com.google.protobuf.Descriptors.FieldDescriptor;
 import dev.polygate.xml.v1.XmlField;
-import dev.polygate.xml.v1.XmlFieldKind;
 import dev.polygate.xml.v1.XmlMessageKind;
 import dev.polygate.xml.v1.XmlProto;
 import java.util.LinkedHashMap;
@@ -33,26 +32,6 @@ final class XmlFacts {
 
     static FieldDescriptor nilMarker(Descriptor wrapper) {
         return wrapper.findFieldByNumber(2);
-    }
-
-    /**
-     * Whether the schema requires the field: an element (or group) with minOccurs ≥ 1 that is neither proto3
-     * optional nor a choice member, or an attribute declared {@code use="required"}.
-     */
-    static boolean required(FieldDescriptor field) {
-        XmlField xml = xml(field);
-        XmlFieldKind kind = xml.getKind();
-        if (kind == XmlFieldKind.XML_FIELD_KIND_ATTRIBUTE) {
-            return xml.getMinOccurs() >= 1;
-        }
-        return (kind == XmlFieldKind.XML_FIELD_KIND_ELEMENT || kind == XmlFieldKind.XML_FIELD_KIND_GROUP)
-                && xml.getMinOccurs() >= 1 && field.getRealContainingOneof() == null
-                && !field.toProto().getProto3Optional();
-    }
-
-    /** What a field stands for in XML, for messages: "attribute" or "element". */
-    static String xmlKind(FieldDescriptor field) {
-        return xml(field).getKind() == XmlFieldKind.XML_FIELD_KIND_ATTRIBUTE ? "attribute" : "element";
     }
 
     /** The literal JSON carries for an enum value; null for the UNSPECIFIED value, which has none. */

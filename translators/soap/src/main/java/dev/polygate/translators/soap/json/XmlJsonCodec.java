@@ -14,6 +14,7 @@ import com.google.protobuf.MessageOrBuilder;
 import dev.polygate.spi.GatewayException;
 import dev.polygate.translators.grpc.transcoding.JsonCodec;
 import dev.polygate.translators.grpc.transcoding.TranscodingOptions;
+import dev.polygate.translators.soap.validation.MessageValidator;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -22,8 +23,10 @@ import java.util.Set;
 
 /**
  * The JSON of messages compiled from XSD ({@code dev.polygate.translators.soap.schema}): keys are the XML names,
- * nillable elements are a value or {@code null}, enums their literals, and every value is checked against the
- * XSD type it came from, so that a client's mistake is a 400 naming the field rather than a SOAP fault.
+ * nillable elements are a value or {@code null}, enums their literals. What JSON decides is checked as it is
+ * read; every value is then checked against the XSD type it came from by the
+ * {@link MessageValidator}, which the SOAP call runs on every request whatever protocol brought it, so that a
+ * client's mistake is a 400 naming the field rather than a SOAP fault.
  *
  * <p>Reading, strictly:
  * <ul>
@@ -34,19 +37,21 @@ import java.util.Set;
  *     key leaves the field unset;</li>
  * <li>xs:int, short, byte and the unsigned ones: JSON integers in the type's range; long and unsignedLong:
  *     integers or strings of digits, read without loss beyond 2^53; xs:integer and xs:decimal: numbers (their
- *     exact text) or strings in the XSD lexical form; float/double: numbers or "Infinity", "-Infinity", "NaN";</li>
+ *     exact text) or strings; float/double: numbers or "Infinity", "-Infinity", "NaN";</li>
  * <li>xs:boolean: true or false only (XML's 1 and 0 are not JSON's);</li>
- * <li>xs:date, dateTime, time, duration, QName: strings in the XSD lexical form (real calendar dates);
- *     base64Binary and hexBinary: standard base64;</li>
- * <li>enums: the XSD literal; xs:any: strings of one well-formed XML element (no DTD);
- *     xs:anyAttribute: an object of {@code "{ns}local": "value"};</li>
+ * <li>every other simple type: a string; base64Binary and hexBinary: standard base64;</li>
+ * <li>enums: the XSD literal; xs:anyAttribute: an object of {@code "{ns}local": "value"};</li>
  * <li>two members of one xs:choice are refused; a key given twice is refused;</li>
  * <li>required elements (minOccurs ≥ 1, not optional, not a choice member) and {@code use="required"} attributes
  *     must be given: in every nested
  *     object when it ends, and at the top level in {@link #checkComplete}, which the REST ingress calls once
- *     the path and query are applied too ({@link #read} does both).</li>
+ *     the path and query are applied too ({@link #read} does both, and validates).</li>
  * </ul>
- * Printing: compact, fields in descriptor (document) order; repeated fields always, as arrays; optional
+ * <p>The validator then checks the lexical forms (xs:decimal and xs:integer digits, real calendar dates,
+ * times, durations, the g* types, QNames in Clark notation), the narrower integer ranges, text XML can carry,
+ * xs:any values (one well-formed element, no DTD) and the item counts of repeated elements.
+ *
+ * <p>Printing: compact, fields in descriptor (document) order; repeated fields always, as arrays; optional
  * fields when set; required ones always; long/unsignedLong, integer and decimal as strings; nil as null.
  * The naming and default options of {@link TranscodingOptions} do not apply: the schema fixes the shape.
  * Thread-safe.
@@ -92,12 +97,17 @@ public final class XmlJsonCodec implements JsonCodec {
         this.reader = new MessageReader(new XmlFacts(), options.ignoreUnknownFields());
     }
 
-    /** Reads one complete document of the given type: {@link #merge} and {@link #checkComplete}. */
+    /**
+     * Reads one complete document of the given type: {@link #merge}, {@link #checkComplete} and the
+     * {@link MessageValidator}, as a SOAP call would check it.
+     */
     public DynamicMessage read(String json, Descriptor type) throws GatewayException {
         DynamicMessage.Builder builder = DynamicMessage.newBuilder(type);
         merge(json, builder);
         checkComplete(builder);
-        return builder.build();
+        DynamicMessage message = builder.build();
+        MessageValidator.check(message);
+        return message;
     }
 
     @Override

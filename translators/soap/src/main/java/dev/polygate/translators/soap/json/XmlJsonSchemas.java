@@ -10,6 +10,8 @@ import com.google.protobuf.Descriptors.FieldDescriptor;
 import com.google.protobuf.Descriptors.OneofDescriptor;
 import dev.polygate.translators.grpc.openapi.SchemaRefs;
 import dev.polygate.translators.grpc.transcoding.TranscodingOptions;
+import dev.polygate.translators.soap.validation.LexicalForms;
+import dev.polygate.translators.soap.validation.Occurrences;
 import dev.polygate.xml.v1.XmlField;
 import dev.polygate.xml.v1.XmlFieldKind;
 import dev.polygate.xml.v1.XmlMessage;
@@ -78,7 +80,7 @@ public final class XmlJsonSchemas {
                 continue;
             }
             properties.set(field.getJsonName(), fieldSchema(field, refs));
-            if (XmlFacts.required(field)) {
+            if (Occurrences.required(field)) {
                 required.add(field.getJsonName());
             }
         }
@@ -108,7 +110,7 @@ public final class XmlJsonSchemas {
         if (field.isRepeated()) {
             schema = JSON.objectNode().put("type", "array");
             schema.set("items", valueSchema(field, refs));
-            if (XmlFacts.required(field)) { // the reader counts the items of a required element only
+            if (Occurrences.required(field)) { // the reader counts the items of a required element only
                 schema.put("minItems", xml.getMinOccurs());
             }
             if (xml.getMaxOccurs() > 1) {

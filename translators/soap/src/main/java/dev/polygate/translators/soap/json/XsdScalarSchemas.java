@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.protobuf.Descriptors.FieldDescriptor;
 import dev.polygate.translators.grpc.openapi.SchemaRefs;
+import dev.polygate.translators.soap.validation.IntegerRange;
+import dev.polygate.translators.soap.validation.LexicalForms;
 import dev.polygate.xml.v1.XmlField;
 import dev.polygate.xml.v1.XmlFieldKind;
 import java.util.regex.Pattern;
@@ -26,9 +28,9 @@ final class XsdScalarSchemas {
     static ObjectNode of(FieldDescriptor field, XmlField xml, SchemaRefs refs) {
         return switch (field.getJavaType()) {
             case BOOLEAN -> JSON.objectNode().put("type", "boolean");
-            case INT -> range(JSON.objectNode().put("type", "integer"), ScalarReader.intRange(field, xml));
+            case INT -> range(JSON.objectNode().put("type", "integer"), IntegerRange.of(field, xml));
             case LONG -> stringOr("integer", anchored(ScalarReader.INTEGER_TEXT), range(JSON.objectNode(),
-                    ScalarReader.longRange(field)), ScalarReader.longRange(field).name()
+                    IntegerRange.of(field, xml)), IntegerRange.of(field, xml).name()
                     + ": printed as a string of digits, read from a string of digits or a JSON integer");
             case FLOAT -> floating("xs:float");
             case DOUBLE -> floating("xs:double");
@@ -57,7 +59,11 @@ final class XsdScalarSchemas {
             case XSD_TYPE_TIME -> lexical(LexicalForms.TIME, "xs:time, e.g. 13:20:00, with an optional time zone");
             case XSD_TYPE_DURATION -> lexical(LexicalForms.DURATION, "xs:duration, e.g. P1DT2H or PT1.5S");
             case XSD_TYPE_QNAME -> lexical(LexicalForms.CLARK, "xs:QName in Clark notation, {namespace}local");
-            case XSD_TYPE_G_CALENDAR, XSD_TYPE_LIST, XSD_TYPE_UNION, XSD_TYPE_ANY_SIMPLE_TYPE -> string(
+            case XSD_TYPE_G_CALENDAR -> LexicalForms.gCalendarPattern(xml.getXsdTypeName()) == null
+                    ? string(typeName(xml) + " in its XSD lexical form")
+                    : lexical(LexicalForms.gCalendarPattern(xml.getXsdTypeName()), typeName(xml)
+                    + ", e.g. 2024 (gYear), 2024-01 (gYearMonth), --01 (gMonth), --01-31 (gMonthDay) or ---31 (gDay)");
+            case XSD_TYPE_LIST, XSD_TYPE_UNION, XSD_TYPE_ANY_SIMPLE_TYPE -> string(
                     typeName(xml) + " in its XSD lexical form, passed as it is");
             default -> JSON.objectNode().put("type", "string");
         };
@@ -87,7 +93,7 @@ final class XsdScalarSchemas {
         return JSON.objectNode().put("type", "string").put("description", description);
     }
 
-    private static ObjectNode range(ObjectNode schema, ScalarReader.Range range) {
+    private static ObjectNode range(ObjectNode schema, IntegerRange range) {
         return schema.put("minimum", range.min()).put("maximum", range.max());
     }
 

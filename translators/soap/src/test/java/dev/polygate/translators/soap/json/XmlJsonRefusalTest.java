@@ -23,8 +23,9 @@ class XmlJsonRefusalTest {
                 .extracting(e -> ((GatewayException) e).kind()).isEqualTo(ErrorKind.BAD_REQUEST);
     }
 
+    /** A Builtins element whose every other value is good: what is refused is the value of {@code key}. */
     private void builtin(String key, String value, String message) {
-        assertThatThrownBy(() -> codec.merge("{\"" + key + "\":" + value + "}", DynamicMessage.newBuilder(element("Builtins"))))
+        assertThatThrownBy(() -> codec.read(ShopSchema.builtins(key, value), element("Builtins")))
                 .isInstanceOf(GatewayException.class).hasMessage(message);
     }
 

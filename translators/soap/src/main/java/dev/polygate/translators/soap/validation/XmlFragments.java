@@ -1,4 +1,4 @@
-package dev.polygate.translators.soap.json;
+package dev.polygate.translators.soap.validation;
 
 import java.io.IOException;
 import java.io.StringReader;
@@ -16,7 +16,7 @@ import org.xml.sax.helpers.DefaultHandler;
  * into the SOAP body later, so broken text would break the whole envelope, and a DTD in it could expand
  * entities or reach out for external ones: DTDs are refused.
  */
-final class XmlFragments {
+public final class XmlFragments {
 
     private static final SAXParserFactory FACTORY = factory();
 
@@ -24,7 +24,7 @@ final class XmlFragments {
     }
 
     /** Null when the text is one well-formed element, else the parser's complaint. */
-    static String problem(String text) {
+    public static String problem(String text) {
         try {
             SAXParser parser = FACTORY.newSAXParser();
             parser.parse(new InputSource(new StringReader(text)), new DefaultHandler());
