@@ -8,11 +8,16 @@ import dev.polygate.edge.server.GatewayServer;
 import dev.polygate.edge.testing.RunningGateway;
 import dev.polygate.test.v1.LibraryGrpc;
 import dev.polygate.test.v1.PingRequest;
+import io.grpc.CallOptions;
 import io.grpc.ManagedChannel;
+import io.grpc.MethodDescriptor;
 import io.grpc.StatusRuntimeException;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
+import io.grpc.stub.ClientCalls;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -27,6 +32,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Timeout;
@@ -38,8 +44,8 @@ import org.junit.jupiter.params.provider.EnumSource;
  * What clients are told when an upstream fails, and what the access log keeps. For every way of failing (a
  * refused connection, a host that does not resolve, a TLS handshake that fails, an upstream that says nothing, one
  * that drops the connection in the middle of its answer) and every kind of client (REST through a proxy route, REST
- * transcoded to gRPC, native gRPC, gRPC-Web, REST to a SOAP backend): the client reads the upstream's configured
- * name at most, never its address; the access log line of the exchange holds the address.
+ * transcoded to gRPC, native gRPC, gRPC-Web, REST and native gRPC to a SOAP backend): the client reads the
+ * upstream's configured name at most, never its address; the access log line of the exchange holds the address.
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class UpstreamFailureDetailsTest {
@@ -109,11 +115,16 @@ class UpstreamFailureDetailsTest {
                     .header("content-type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString("{\"intA\":1,\"intB\":2}"))));
             toldByPath.put("/polygate.test.v1.Library/GetShelf", grpcWebAnswer(base));
-            toldByPath.put("/polygate.test.v1.Library/Ping", grpcAnswer(gateway.httpPort()));
+            toldByPath.put("/polygate.test.v1.Library/Ping", grpcAnswer(gateway.httpPort(), channel -> LibraryGrpc
+                    .newBlockingStub(channel).withDeadlineAfter(20, TimeUnit.SECONDS)
+                    .ping(PingRequest.newBuilder().setMessage("x").build())));
+            toldByPath.put("/soap.calculator.Calculator/Add",
+                    grpcAnswer(gateway.httpPort(), UpstreamFailureDetailsTest::add));
         }
         List<String> lines = Files.readAllLines(accessLog, StandardCharsets.UTF_8);
         toldByPath.forEach((path, told) -> {
-            String upstream = path.startsWith("/proxy") ? "proxied" : path.startsWith("/calc") ? "soap" : "grpc";
+            String upstream = path.startsWith("/proxy") ? "proxied"
+                    : path.startsWith("/calc") || path.startsWith("/soap.") ? "soap" : "grpc";
             if (!told.isEmpty()) { // empty: the answer broke off, and told nothing
                 assertThat(told).as(failure + " " + path).contains("'" + upstream + "'");
             }
@@ -148,7 +159,7 @@ class UpstreamFailureDetailsTest {
                     translator: grpc
                     backend: { upstream: grpc, %s, schema: { descriptorSets: [ "%s" ] } }
                   - name: calculator
-                    match: { prefix: /calc }
+                    match: { paths: [ "/calc/**", "/soap.calculator.Calculator/*" ] }
                     translator: soap
                     backend: { upstream: soap, %s, wsdl: "%s", path: /calculator, prefix: /calc }
                 """.formatted(dir, accessLog, endpoint(failure, false), endpoint(failure, true),
@@ -186,7 +197,8 @@ class UpstreamFailureDetailsTest {
         byte[] frame = new byte[5 + message.length];
         frame[4] = (byte) message.length;
         System.arraycopy(message, 0, frame, 5, message.length);
-        HttpResponse<byte[]> response = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/polygate.test.v1.Library/GetShelf"))
+        URI uri = URI.create(base + "/polygate.test.v1.Library/GetShelf");
+        HttpResponse<byte[]> response = HTTP.send(HttpRequest.newBuilder(uri)
                 .header("content-type", "application/grpc-web+proto").timeout(Duration.ofSeconds(20))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(frame)).build(), HttpResponse.BodyHandlers.ofByteArray());
         String text = response.headers().map() + " " + new String(response.body(), StandardCharsets.ISO_8859_1);
@@ -194,17 +206,40 @@ class UpstreamFailureDetailsTest {
         return text;
     }
 
-    /** A native gRPC call of Ping: the status description. */
-    private static String grpcAnswer(int port) throws Exception {
+    /** A native gRPC call: the status description. */
+    private static String grpcAnswer(int port, Consumer<ManagedChannel> call) throws Exception {
         ManagedChannel channel = NettyChannelBuilder.forAddress("127.0.0.1", port).usePlaintext().build();
         try {
-            StatusRuntimeException failed = catchThrowableOfType(() -> LibraryGrpc.newBlockingStub(channel)
-                    .withDeadlineAfter(20, TimeUnit.SECONDS).ping(PingRequest.newBuilder().setMessage("x").build()),
+            StatusRuntimeException failed = catchThrowableOfType(() -> call.accept(channel),
                     StatusRuntimeException.class);
             assertThat(failed).isNotNull();
             return failed.getStatus().getCode() + " " + failed.getStatus().getDescription();
         } finally {
             channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
         }
+    }
+
+    /** The SOAP operation Add over native gRPC, its request as protobuf bytes: intA = 1 (field 1), intB = 2. */
+    private static void add(ManagedChannel channel) {
+        MethodDescriptor.Marshaller<byte[]> bytes = new MethodDescriptor.Marshaller<>() {
+            @Override
+            public InputStream stream(byte[] value) {
+                return new ByteArrayInputStream(value);
+            }
+
+            @Override
+            public byte[] parse(InputStream stream) {
+                try {
+                    return stream.readAllBytes();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+        };
+        MethodDescriptor<byte[], byte[]> method = MethodDescriptor.<byte[], byte[]>newBuilder()
+                .setType(MethodDescriptor.MethodType.UNARY).setFullMethodName("soap.calculator.Calculator/Add")
+                .setRequestMarshaller(bytes).setResponseMarshaller(bytes).build();
+        ClientCalls.blockingUnaryCall(channel, method, CallOptions.DEFAULT.withDeadlineAfter(20, TimeUnit.SECONDS),
+                new byte[] {0x08, 1, 0x10, 2});
     }
 }

@@ -55,7 +55,8 @@ final class HeadRequestsTest {
         if (json == null) {
             request.method(method, HttpRequest.BodyPublishers.noBody());
         } else {
-            request.header("content-type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
+            request.header("content-type", "application/json")
+                    .method(method, HttpRequest.BodyPublishers.ofString(json));
         }
         return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }

@@ -24,7 +24,7 @@ public final class SoapProtocolException extends Exception {
         this.evidence = evidence;
     }
 
-    /** The message followed by what the backend sent and the parser's complaint, for the access log. */
+    /** The message, followed by what the backend sent when that is kept for the access log only. */
     public String logDetail() {
         return evidence == null ? getMessage() : getMessage() + ": " + evidence;
     }

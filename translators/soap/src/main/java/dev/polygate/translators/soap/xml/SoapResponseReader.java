@@ -63,8 +63,8 @@ public final class SoapResponseReader {
             if (message.contains(SoapProtocolException.NO_DTD)) {
                 throw new SoapProtocolException(SoapProtocolException.NO_DTD + " (" + received + ")", e);
             }
-            throw new SoapProtocolException("the backend answered " + received + " that is not a readable SOAP message",
-                    message);
+            throw new SoapProtocolException("the backend answered " + received + " that is not a readable SOAP message: "
+                    + message, e);
         }
     }
 
