@@ -35,7 +35,7 @@ class ServedContractsTest {
     @Test
     void everyServiceIsListed() {
         assertThat(services.names()).containsExactlyInAnyOrder("calculator", "calculator12", "orders",
-                "inventory", "legacy", "telemetry", "catalog", "notices", "tally");
+                "inventory", "legacy", "telemetry", "catalog", "notices", "tally", "values");
     }
 
     @Test
