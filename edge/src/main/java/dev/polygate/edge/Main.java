@@ -7,6 +7,7 @@ import dev.polygate.edge.config.ListenerConfig;
 import dev.polygate.edge.demo.DemoBackend;
 import dev.polygate.edge.demo.DemoGreeter;
 import dev.polygate.wsdl.calculator.CalculatorService;
+import dev.polygate.edge.runtime.ConfigCheck;
 import dev.polygate.edge.runtime.ConfigReloader;
 import dev.polygate.edge.server.GatewayServer;
 import dev.polygate.spi.ConfigException;
@@ -82,18 +83,20 @@ public final class Main {
         if (file == null) {
             return 2;
         }
-        try {
-            GatewayConfig config = ConfigLoader.load(file);
-            dev.polygate.edge.runtime.RoutingSnapshot.build(config, dev.polygate.edge.runtime.Extensions.load(),
-                    GatewayServer.contextFor(config)).close();
-            out.println(file + ": valid (" + config.listeners().size() + " listeners, " + config.upstreams().size()
-                    + " upstreams, " + config.routes().size() + " routes)");
-            return 0;
-        } catch (ConfigException e) {
-            err.println(file + ": invalid");
-            e.problems().forEach(p -> err.println("  " + p));
-            return 1;
+        ConfigCheck.Result result = ConfigCheck.of(file, GatewayServer::contextFor);
+        if (!result.problems().isEmpty()) {
+            return invalid(file, result.problems(), err);
         }
+        GatewayConfig config = result.config();
+        out.println(file + ": valid (" + config.listeners().size() + " listeners, " + config.upstreams().size()
+                + " upstreams, " + config.routes().size() + " routes)");
+        return 0;
+    }
+
+    private static int invalid(Path file, List<ConfigException.Problem> problems, PrintStream err) {
+        err.println(file + ": invalid (" + problems.size() + " problem" + (problems.size() == 1 ? "" : "s") + ")");
+        problems.forEach(p -> err.println("  " + p));
+        return 1;
     }
 
     private static int runConfig(List<String> args, PrintStream out, PrintStream err) throws Exception {
@@ -110,9 +113,8 @@ public final class Main {
         try {
             config = ConfigLoader.load(file);
         } catch (ConfigException e) {
-            err.println(file + ": invalid");
-            e.problems().forEach(p -> err.println("  " + p));
-            return 1;
+            // What check would say: the file's problems and those of its routes, all at once.
+            return invalid(file, ConfigCheck.of(file, GatewayServer::contextFor).problems(), err);
         }
         return serve(config, file, out, err, null, server -> { });
     }

@@ -36,34 +36,64 @@ public final class ConfigLoader {
         this.baseDirectory = baseDirectory;
     }
 
+    /**
+     * A file read as far as it could be.
+     *
+     * @param config   the configuration with a fallback wherever a value was invalid; null when the file cannot
+     *                 be read or is not YAML
+     * @param problems every problem found, in the order found; empty when the file is valid
+     */
+    public record Reading(GatewayConfig config, List<ConfigException.Problem> problems) {
+        public Reading {
+            problems = List.copyOf(problems);
+        }
+    }
+
     /** Loads and validates a configuration file. */
     public static GatewayConfig load(Path file) throws ConfigException {
+        return valid(read(file));
+    }
+
+    /**
+     * Reads a configuration file without stopping at its problems, so that what is built from it (routes,
+     * translators) can be checked too and every problem reported at once.
+     */
+    public static Reading read(Path file) {
         String yaml;
         try {
             yaml = Files.readString(file);
         } catch (IOException e) {
-            throw new ConfigException("", "cannot read " + file + ": " + e.getMessage());
+            return new Reading(null, List.of(new ConfigException.Problem("", "cannot read " + file + ": " + e.getMessage())));
         }
         Path absolute = file.toAbsolutePath().normalize();
-        return parse(yaml, absolute, absolute.getParent());
+        return read(yaml, absolute, absolute.getParent());
     }
 
     /** Loads a configuration from text; {@code source} may be null for built-in configs. */
     public static GatewayConfig parse(String yaml, Path source, Path baseDirectory) throws ConfigException {
+        return valid(read(yaml, source, baseDirectory));
+    }
+
+    private static Reading read(String yaml, Path source, Path baseDirectory) {
         JsonNode root;
         try {
             root = YAML.readTree(yaml);
         } catch (JsonProcessingException e) {
             var location = e.getLocation();
             String where = location == null ? "" : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
-            throw new ConfigException("", "not valid YAML" + where + ": " + e.getOriginalMessage());
+            return new Reading(null, List.of(new ConfigException.Problem("", "not valid YAML" + where + ": "
+                    + e.getOriginalMessage())));
         }
         ConfigLoader loader = new ConfigLoader(baseDirectory);
         GatewayConfig config = loader.read(new ConfigNode(root, "", loader.problems), source);
-        if (!loader.problems.isEmpty()) {
-            throw new ConfigException(loader.problems);
+        return new Reading(config, loader.problems);
+    }
+
+    private static GatewayConfig valid(Reading reading) throws ConfigException {
+        if (!reading.problems().isEmpty()) {
+            throw new ConfigException(reading.problems());
         }
-        return config;
+        return reading.config();
     }
 
     private GatewayConfig read(ConfigNode root, Path source) {

@@ -2,9 +2,6 @@ package dev.polygate.edge.runtime;
 
 import dev.polygate.spi.ApiDocument;
 import dev.polygate.spi.TranslatorContext;
-import dev.polygate.spi.TransportKind;
-import dev.polygate.spi.UpstreamConfig;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,13 +13,12 @@ import java.util.function.Supplier;
  * one after another, so a route's translator may not exist yet when another route asks for it: the lookup
  * goes through the snapshot's route map, read when documents are requested, by then complete.
  */
-final class DocumentsAwareContext implements TranslatorContext {
-    private final TranslatorContext base;
+final class DocumentsAwareContext extends ForwardingTranslatorContext {
     private final Set<String> routeNames;
     private volatile Map<String, dev.polygate.spi.Translator> translators = Map.of();
 
     DocumentsAwareContext(TranslatorContext base, Set<String> routeNames) {
-        this.base = base;
+        super(base);
         this.routeNames = Set.copyOf(routeNames);
     }
 
@@ -40,25 +36,5 @@ final class DocumentsAwareContext implements TranslatorContext {
             dev.polygate.spi.Translator translator = translators.get(route);
             return translator == null ? List.of() : translator.documents();
         });
-    }
-
-    @Override
-    public Optional<UpstreamConfig> upstream(String name) {
-        return base.upstream(name);
-    }
-
-    @Override
-    public Set<String> upstreamNames() {
-        return base.upstreamNames();
-    }
-
-    @Override
-    public Path configDirectory() {
-        return base.configDirectory();
-    }
-
-    @Override
-    public TransportKind transport() {
-        return base.transport();
     }
 }

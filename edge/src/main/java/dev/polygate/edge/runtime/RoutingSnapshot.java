@@ -52,22 +52,28 @@ public final class RoutingSnapshot implements AutoCloseable {
         List<RouteRule<RouteEntry>> rules = new ArrayList<>();
         List<Translator> translators = new ArrayList<>();
         Map<String, Translator> byRoute = new LinkedHashMap<>();
-        for (RouteConfig route : config.routes()) {
-            try {
-                int before = translators.size();
-                rules.add(rule(route, config, extensions, context, translators));
-                byRoute.put(route.name(), translators.get(before));
-            } catch (ConfigException e) {
-                problems.addAll(e.problems());
+        RouteTable<RouteEntry> table;
+        try {
+            for (RouteConfig route : config.routes()) {
+                try {
+                    int before = translators.size();
+                    rules.add(rule(route, config, extensions, context, translators));
+                    byRoute.put(route.name(), translators.get(before));
+                } catch (ConfigException e) {
+                    problems.addAll(e.problems());
+                }
             }
-        }
-        problems.addAll(GrpcServiceClashes.find(config.routes(), byRoute));
-        if (!problems.isEmpty()) {
+            problems.addAll(GrpcServiceClashes.find(config.routes(), byRoute));
+            if (!problems.isEmpty()) {
+                throw new ConfigException(problems);
+            }
+            table = RouteTable.of(rules);
+        } catch (ConfigException | RuntimeException e) {
             translators.forEach(Translator::close);
-            throw new ConfigException(problems);
+            throw e;
         }
         context.complete(byRoute);
-        return new RoutingSnapshot(RouteTable.of(rules), List.copyOf(translators), byRoute);
+        return new RoutingSnapshot(table, List.copyOf(translators), byRoute);
     }
 
     private static RouteRule<RouteEntry> rule(RouteConfig route, GatewayConfig config, Extensions extensions,
@@ -82,14 +88,15 @@ public final class RoutingSnapshot implements AutoCloseable {
         } catch (IllegalArgumentException e) {
             problems.add(new ConfigException.Problem(ConfigPaths.join(route.path(), "match.host"), e.getMessage()));
         }
+        TranslatorContext routeContext = new RouteScopedContext(context, MatchedPaths.of(route, paths));
         Translator translator = null;
         try {
             translator = extensions.translator(route.translator(), ConfigPaths.join(route.path(), "translator"))
-                    .create(route.backend(), context);
+                    .create(route.backend(), routeContext);
             translators.add(translator);
         } catch (ConfigException e) {
             problems.addAll(e.problems().get(0).path().endsWith(".translator") ? e.problems()
-                    : e.under(ConfigPaths.join(route.path(), "backend")).problems());
+                    : placeUnderBackend(e, route));
         }
         List<Policy> policies = new ArrayList<>();
         if (config.limits().maxRequestBody() > 0) {
@@ -97,13 +104,15 @@ public final class RoutingSnapshot implements AutoCloseable {
         }
         for (RouteConfig.PolicyEntry entry : route.policies()) {
             try {
-                policies.add(extensions.policy(entry.name(), entry.path()).create(entry.config(), context));
+                policies.add(extensions.policy(entry.name(), entry.path()).create(entry.config(), routeContext));
             } catch (ConfigException e) {
                 problems.addAll(e.problems().get(0).path().equals(entry.path()) ? e.problems()
                         : e.under(entry.path()).problems());
             }
         }
-        if (!problems.isEmpty()) {
+        // A route left without any path had each one refused where it is written, by the configuration reader:
+        // only a check of a file with problems of its own builds such a route, and gets those problems.
+        if (!problems.isEmpty() || paths.isEmpty()) {
             throw new ConfigException(problems);
         }
         Translator terminal = translator;
@@ -113,6 +122,18 @@ public final class RoutingSnapshot implements AutoCloseable {
         }
         RouteEntry entry = new RouteEntry(route.name(), route.translator(), chain, route.stripPrefix(), route.rewrite());
         return new RouteRule<>(route.name(), host, paths, match.methods(), match.headers(), entry);
+    }
+
+    /**
+     * A translator's problems placed in the file: under the route's {@code backend} section, except those at one
+     * of the route's match paths, whose locations are already paths of the file.
+     */
+    private static List<ConfigException.Problem> placeUnderBackend(ConfigException e, RouteConfig route) {
+        String backend = ConfigPaths.join(route.path(), "backend");
+        return e.problems().stream()
+                .map(p -> route.match().paths().stream().anyMatch(m -> m.location().equals(p.path())) ? p
+                        : new ConfigException.Problem(ConfigPaths.join(backend, p.path()), p.message()))
+                .toList();
     }
 
     /**

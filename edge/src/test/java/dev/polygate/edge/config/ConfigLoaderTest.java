@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.polygate.spi.ConfigException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ConfigLoaderTest {
     private static final Path BASE = Path.of("/tmp");
@@ -188,5 +190,32 @@ class ConfigLoaderTest {
         assertThat(HumanSize.parse("10MB")).isEqualTo(10L << 20);
         assertThat(HumanSize.parse("512")).isEqualTo(512);
         assertThatThrownBy(() -> HumanSize.parse("big")).hasMessageContaining("not a size");
+    }
+
+    @Test
+    void readingGoesOnPastProblemsSoThatTheRoutesCanBeCheckedToo(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("gateway.yaml");
+        Files.writeString(file, """
+                listeners: [ { port: 70000 } ]
+                upstreams: { api: { endpoints: [ "ftp://127.0.0.1:21" ] } }
+                routes:
+                  - { name: api, match: { prefix: /api }, backend: { upstream: api } }
+                """);
+        ConfigLoader.Reading reading = ConfigLoader.read(file);
+        assertThat(reading.problems()).extracting(ConfigException.Problem::path)
+                .containsExactly("listeners[0].port", "upstreams.api.endpoints[0]");
+        assertThat(reading.config().routes()).extracting(RouteConfig::name).containsExactly("api");
+        assertThat(reading.config().upstreams()).containsKey("api");
+        assertThatThrownBy(() -> ConfigLoader.load(file)).isInstanceOfSatisfying(ConfigException.class,
+                e -> assertThat(e.problems()).isEqualTo(reading.problems()));
+    }
+
+    @Test
+    void aFileThatIsNotYamlIsReadAsNothing(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("gateway.yaml");
+        Files.writeString(file, "routes: [ {");
+        ConfigLoader.Reading reading = ConfigLoader.read(file);
+        assertThat(reading.config()).isNull();
+        assertThat(reading.problems()).singleElement().satisfies(p -> assertThat(p.message()).contains("not valid YAML"));
     }
 }

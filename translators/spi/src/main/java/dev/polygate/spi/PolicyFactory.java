@@ -9,6 +9,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 public interface PolicyFactory {
     String name();
 
-    /** @throws ConfigException with paths relative to the policy's own section */
+    /**
+     * Validates the policy's section and builds the policy; like {@link TranslatorFactory#create}, every problem
+     * of the section is reported at once.
+     *
+     * @throws ConfigException with paths relative to the policy's own section
+     */
     Policy create(JsonNode config, TranslatorContext context) throws ConfigException;
 }

@@ -27,6 +27,15 @@ public interface TranslatorContext {
         return Optional.empty();
     }
 
+    /**
+     * The paths of the route this translator is built for. Empty when it is not built for a route, or when the
+     * route changes the path before the translator sees it ({@code stripPrefix}, {@code rewrite}), since what
+     * arrives is then not what the match paths say.
+     */
+    default Optional<RoutePaths> routePaths() {
+        return Optional.empty();
+    }
+
     /** The socket transport the gateway's event loops use; connections must be opened with the same one. */
     TransportKind transport();
 }

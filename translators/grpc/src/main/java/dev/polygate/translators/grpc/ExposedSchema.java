@@ -44,7 +44,7 @@ record ExposedSchema(SchemaRegistry base, List<Descriptors.ServiceDescriptor> se
     }
 
     /** Services every gRPC server may carry that are not part of the application's API. */
-    private static boolean isInfrastructure(String service) {
+    static boolean isInfrastructure(String service) {
         return service.startsWith("grpc.reflection.") || service.startsWith("grpc.health.")
                 || service.startsWith("grpc.channelz.");
     }

@@ -3,6 +3,7 @@ package dev.polygate.translators.grpc;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.polygate.spi.ConfigException;
+import dev.polygate.spi.ConfigProblems;
 import dev.polygate.spi.HumanDuration;
 import dev.polygate.spi.HumanSize;
 import dev.polygate.spi.TranslatorContext;
@@ -38,8 +39,20 @@ record GrpcRouteConfig(String upstream, JsonNode connection, List<String> servic
     private static final Duration DEFAULT_IDLE = Duration.ofMinutes(5);
 
     static GrpcRouteConfig parse(JsonNode node, TranslatorContext context) throws ConfigException {
+        ConfigProblems problems = new ConfigProblems();
+        GrpcRouteConfig config = read(node, context, problems);
+        problems.throwIfAny();
+        return config;
+    }
+
+    /**
+     * The section as far as it is valid, a default standing in for each invalid value, its problems added to
+     * {@code found}; null when it is not a map at all.
+     */
+    static GrpcRouteConfig read(JsonNode node, TranslatorContext context, ConfigProblems found) {
         if (node == null || !node.isObject()) {
-            throw new ConfigException("", "the grpc translator needs a map with at least 'upstream'");
+            found.add("", "the grpc translator needs a map with at least 'upstream'");
+            return null;
         }
         List<ConfigException.Problem> problems = new ArrayList<>();
         unknownKeys(node, KEYS, "", problems);
@@ -129,9 +142,7 @@ record GrpcRouteConfig(String upstream, JsonNode connection, List<String> servic
         } catch (ConfigException e) {
             problems.addAll(e.under("grpcWeb").problems());
         }
-        if (!problems.isEmpty()) {
-            throw new ConfigException(problems);
-        }
+        problems.forEach(p -> found.add(p.path(), p.message()));
         JsonNode webNode = node.get("grpcWeb");
         if (webNode == null || !webNode.has("maxMessageBytes")) {
             grpcWeb = new GrpcWebConfig(grpcWeb.allowedOrigins(), grpcWeb.exposedHeaders(), grpcWeb.allowedHeaders(),

@@ -2,6 +2,7 @@ package dev.polygate.translators.grpc;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.polygate.spi.ConfigException;
+import dev.polygate.spi.ConfigProblems;
 import dev.polygate.spi.Translator;
 import dev.polygate.spi.TranslatorContext;
 import dev.polygate.spi.TranslatorFactory;
@@ -9,6 +10,8 @@ import dev.polygate.spi.UpstreamConfig;
 import dev.polygate.translators.grpc.schema.SchemaLoader;
 import dev.polygate.translators.grpc.schema.SchemaRegistry;
 import dev.polygate.translators.http.HttpTranslatorFactory;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -36,18 +39,38 @@ public final class GrpcTranslatorFactory implements TranslatorFactory {
 
     @Override
     public Translator create(JsonNode config, TranslatorContext context) throws ConfigException {
-        GrpcRouteConfig route = GrpcRouteConfig.parse(config, context);
-        UpstreamConfig upstream = context.upstream(route.upstream()).orElse(null);
+        ConfigProblems problems = new ConfigProblems();
+        GrpcRouteConfig route = GrpcRouteConfig.read(config, context, problems);
+        if (route == null) {
+            problems.throwIfAny();
+        }
+        Translator backend = problems.attempt("", () -> connections.create(route.connection(), context));
+        UpstreamConfig upstream = route.upstream() == null ? null : context.upstream(route.upstream()).orElse(null);
         SchemaRegistry registry = SchemaRegistry.empty();
-        if (route.hasSchema()) {
-            try {
-                registry = SchemaLoader.load(route.schema(), upstream);
-            } catch (ConfigException e) {
-                throw e.under("schema");
+        // Reflection without a known upstream is left out: the upstream's own problem is reported already.
+        if (route.hasSchema() && route.schema() != null && (upstream != null || !route.schema().reflection())) {
+            registry = problems.attempt("schema", () -> SchemaLoader.load(route.schema(), upstream));
+        }
+        ExposedSchema exposed = null;
+        if (registry != null) {
+            SchemaRegistry loaded = registry;
+            exposed = problems.attempt("", () -> ExposedSchema.build(loaded, route));
+            // Any service of the schema, not only those exposed to REST: gRPC calls pass through to all of them,
+            // and to the backend's reflection and health services, which a schema need not describe.
+            Set<String> known = new TreeSet<>(route.services());
+            loaded.services().forEach(service -> known.add(service.getFullName()));
+            if (!known.isEmpty()) {
+                context.routePaths().ifPresent(paths -> GrpcRoutePaths.checkServices(paths,
+                        service -> known.contains(service) || ExposedSchema.isInfrastructure(service),
+                        "the route's services or schema (" + String.join(", ", known) + ")", problems));
             }
         }
-        ExposedSchema exposed = ExposedSchema.build(registry, route);
-        Translator backend = connections.create(route.connection(), context);
+        if (!problems.isEmpty()) {
+            if (backend != null) {
+                backend.close();
+            }
+            problems.throwIfAny();
+        }
         return new GrpcTranslator(route, upstream, exposed, backend, refreshes);
     }
 }

@@ -7,35 +7,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.polygate.spi.ConfigException;
 import dev.polygate.spi.TranslatorContext;
-import dev.polygate.spi.TransportKind;
-import dev.polygate.spi.UpstreamConfig;
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** The grpc translator's backend section: defaults, every setting, and every problem reported with its path. */
 class GrpcRouteConfigTest {
-    private static final TranslatorContext CONTEXT = new TranslatorContext() {
-        @Override
-        public Optional<UpstreamConfig> upstream(String name) {
-            return name.equals("greeter") ? Optional.of(new UpstreamConfig(name, List.of(URI.create("h2c://127.0.0.1:1")),
-                    UpstreamConfig.UpstreamTls.DEFAULT, Duration.ofSeconds(1), Duration.ofSeconds(30), 8))
-                    : Optional.empty();
-        }
-
-        @Override
-        public Path configDirectory() {
-            return Path.of(".");
-        }
-
-        @Override
-        public TransportKind transport() {
-            return TransportKind.NIO;
-        }
-    };
+    private static final TranslatorContext CONTEXT = new RouteTestContext("greeter", Path.of("."), null);
 
     @Test
     void defaultsNeedOnlyAnUpstream() throws Exception {

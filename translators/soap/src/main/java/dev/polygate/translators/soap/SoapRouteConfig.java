@@ -3,6 +3,7 @@ package dev.polygate.translators.soap;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.polygate.spi.ConfigException;
+import dev.polygate.spi.ConfigProblems;
 import dev.polygate.spi.HumanDuration;
 import dev.polygate.spi.HumanSize;
 import java.net.URI;
@@ -49,8 +50,20 @@ record SoapRouteConfig(String upstream, JsonNode connection, URI wsdl, String se
     private static final Set<String> METHODS = Set.of("GET", "POST", "PUT", "PATCH", "DELETE");
 
     static SoapRouteConfig parse(JsonNode node, Path configDirectory) throws ConfigException {
+        ConfigProblems problems = new ConfigProblems();
+        SoapRouteConfig config = read(node, configDirectory, problems);
+        problems.throwIfAny();
+        return config;
+    }
+
+    /**
+     * The section as far as it is valid, a default standing in for each invalid value, its problems added to
+     * {@code found}; null when it is not a map at all.
+     */
+    static SoapRouteConfig read(JsonNode node, Path configDirectory, ConfigProblems found) {
         if (node == null || !node.isObject()) {
-            throw new ConfigException("", "the soap translator needs a map with at least 'upstream' and 'wsdl'");
+            found.add("", "the soap translator needs a map with at least 'upstream' and 'wsdl'");
+            return null;
         }
         List<ConfigException.Problem> problems = new ArrayList<>();
         for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
@@ -76,6 +89,7 @@ record SoapRouteConfig(String upstream, JsonNode connection, URI wsdl, String se
         String prefix = text(node, "prefix", false, problems);
         if (prefix != null && !prefix.startsWith("/")) {
             problems.add(new ConfigException.Problem("prefix", "must start with /"));
+            prefix = null;
         }
         String path = text(node, "path", false, problems);
         Map<String, OperationRoute> operations = operations(node.get("operations"), problems);
@@ -94,13 +108,12 @@ record SoapRouteConfig(String upstream, JsonNode connection, URI wsdl, String se
         Map<String, String> soapHeaders = SoapHeadersSection.parse(node.get("soapHeaders"), problems);
         List<String> exclude = ExcludedOperations.parse(node.get("exclude"), problems);
         String protoPackage = ProtoPackage.parse(node.get("package"), problems);
-        if (!problems.isEmpty()) {
-            throw new ConfigException(problems);
-        }
-        return new SoapRouteConfig(upstream, connection, wsdl, text(node, "service", false, problems),
-                text(node, "port", false, problems), prefix, operations, path, timeout, maxMessage,
-                node.path("ignoreUnknownFields").asBoolean(false), token, wsdlTimeout, serverFaultStatus, soapHeaders,
-                exclude, protoPackage);
+        String service = text(node, "service", false, problems);
+        String port = text(node, "port", false, problems);
+        problems.forEach(p -> found.add(p.path(), p.message()));
+        return new SoapRouteConfig(upstream, connection, wsdl, service, port, prefix, operations, path, timeout,
+                maxMessage, node.path("ignoreUnknownFields").asBoolean(false), token, wsdlTimeout, serverFaultStatus,
+                soapHeaders, exclude, protoPackage);
     }
 
     /** {@code faults: { serverStatus: 502 }}: 502 by default, since a Server fault is the backend's failure. */

@@ -6,6 +6,7 @@ import com.google.protobuf.TypeRegistry;
 import com.google.rpc.ErrorDetailsProto;
 import dev.polygate.spi.ApiDocument;
 import dev.polygate.spi.ConfigException;
+import dev.polygate.spi.ConfigProblems;
 import dev.polygate.spi.Translator;
 import dev.polygate.spi.TranslatorContext;
 import dev.polygate.spi.TranslatorFactory;
@@ -56,21 +57,32 @@ public final class SoapTranslatorFactory implements TranslatorFactory {
 
     @Override
     public Translator create(JsonNode config, TranslatorContext context) throws ConfigException {
-        SoapRouteConfig route = SoapRouteConfig.parse(config, context.configDirectory());
-        WsdlDefinition wsdl;
-        WsdlPort port;
-        try {
-            wsdl = WsdlImporter.load(route.wsdl(), route.wsdlTimeout());
-            port = wsdl.port(route.service(), route.port());
-        } catch (ConfigException e) {
-            throw e.under("wsdl");
+        ConfigProblems problems = new ConfigProblems();
+        SoapRouteConfig route = SoapRouteConfig.read(config, context.configDirectory(), problems);
+        if (route == null) {
+            problems.throwIfAny();
         }
-        SoapApi api = SoapApi.build(wsdl, port, route);
-        HttpRuleIndex rules;
-        try {
-            rules = HttpRuleIndex.build(List.of(api.service()), api::successStatus);
-        } catch (ConfigException e) {
-            throw e.under("operations");
+        // A missing upstream is reported by the section's own reading; the connection would only say it again.
+        Translator backend = route.upstream() == null ? null
+                : problems.attempt("", () -> connections.create(route.connection(), context));
+        WsdlDefinition wsdl = route.wsdl() == null ? null
+                : problems.attempt("wsdl", () -> WsdlImporter.load(route.wsdl(), route.wsdlTimeout()));
+        // The port's problems name the service and port keys, at the section's top level beside wsdl.
+        WsdlPort port = wsdl == null ? null : problems.attempt("", () -> wsdl.port(route.service(), route.port()));
+        if (port != null) {
+            SoapRouteChecks.operationNames(route, port, problems);
+        }
+        SoapApi api = port == null ? null : problems.attempt("", () -> SoapApi.build(wsdl, port, route));
+        HttpRuleIndex rules = api == null ? null : problems.attempt("", () -> HttpRuleIndex.build(
+                List.of(api.service()), api::successStatus, SoapRouteChecks.placeOf(api, route)));
+        if (rules != null && context.routePaths().isPresent()) {
+            SoapRouteChecks.reach(api, route, rules, context.routePaths().get(), problems);
+        }
+        if (!problems.isEmpty()) {
+            if (backend != null) {
+                backend.close();
+            }
+            problems.throwIfAny();
         }
         TypeRegistry types = TypeRegistry.newBuilder().add(ErrorDetailsProto.getDescriptor().getMessageTypes())
                 .add(api.schema().file().getMessageTypes()).build();
@@ -78,7 +90,6 @@ public final class SoapTranslatorFactory implements TranslatorFactory {
         XmlJsonCodec json = new XmlJsonCodec(options);
         RestIngress.Transcoding transcoding = new RestIngress.Transcoding(rules,
                 new RequestTranscoder(options, types, json), new ResponseTranscoder(options, types, json), types);
-        Translator backend = connections.create(route.connection(), context);
         String path = route.path() != null ? route.path()
                 : port.address() != null && port.address().getRawPath() != null && !port.address().getRawPath().isEmpty()
                 ? port.address().getRawPath() : "/";

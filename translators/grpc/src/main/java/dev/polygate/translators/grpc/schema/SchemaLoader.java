@@ -1,8 +1,11 @@
 package dev.polygate.translators.grpc.schema;
 
 import dev.polygate.spi.ConfigException;
+import dev.polygate.spi.ConfigProblems;
 import dev.polygate.spi.UpstreamConfig;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -23,33 +26,38 @@ public final class SchemaLoader {
      * @throws ConfigException with paths relative to the schema section ("descriptorSets[1]", "protos", "reflection")
      */
     public static SchemaRegistry load(SchemaConfig config, UpstreamConfig upstream) throws ConfigException {
-        SchemaRegistry registry = SchemaRegistry.empty();
+        // Each source is read even when another failed, so that every broken one is reported at once.
+        ConfigProblems problems = new ConfigProblems();
+        List<SchemaRegistry> parts = new ArrayList<>();
         for (int i = 0; i < config.descriptorSets().size(); i++) {
-            try {
-                registry = registry.merge(SchemaRegistry.of(DescriptorSetFile.load(config.descriptorSets().get(i))));
-            } catch (ConfigException e) {
-                throw e.under("descriptorSets[" + i + "]");
-            }
+            Path file = config.descriptorSets().get(i);
+            add(parts, problems.attempt("descriptorSets[" + i + "]",
+                    () -> SchemaRegistry.of(DescriptorSetFile.load(file))));
         }
         if (!config.protoRoots().isEmpty()) {
-            try {
-                registry = registry.merge(SchemaRegistry.of(
-                        ProtoSourceCompiler.compile(config.protoRoots(), config.protoFiles())));
-            } catch (ConfigException e) {
-                throw e.under("protos");
-            }
+            add(parts, problems.attempt("protos",
+                    () -> SchemaRegistry.of(ProtoSourceCompiler.compile(config.protoRoots(), config.protoFiles()))));
         }
         if (config.reflection()) {
             if (upstream == null) {
-                throw new ConfigException("reflection", "needs the backend's upstream to ask");
-            }
-            try {
-                registry = registry.merge(ServerReflectionClient.fetch(upstream, List.of(), config.reflectionTimeout()));
-            } catch (ConfigException e) {
-                throw e.under("reflection");
+                problems.add("reflection", "needs the backend's upstream to ask");
+            } else {
+                add(parts, problems.attempt("reflection",
+                        () -> ServerReflectionClient.fetch(upstream, List.of(), config.reflectionTimeout())));
             }
         }
+        problems.throwIfAny();
+        SchemaRegistry registry = SchemaRegistry.empty();
+        for (SchemaRegistry part : parts) {
+            registry = registry.merge(part);
+        }
         return registry;
+    }
+
+    private static void add(List<SchemaRegistry> parts, SchemaRegistry part) {
+        if (part != null) {
+            parts.add(part);
+        }
     }
 
     /**

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.ToIntFunction;
 
 /** Validates HttpRules against their method's message types and compiles them into routes. */
@@ -20,9 +21,11 @@ final class BindingCompiler {
     /** "METHOD shape" → the binding that claimed it, to report two bindings that match the same paths. */
     private final Map<String, String> shapes = new HashMap<>();
     private final ToIntFunction<MethodDescriptor> successStatus;
+    private final Function<MethodDescriptor, String> placeOf;
 
-    BindingCompiler(ToIntFunction<MethodDescriptor> successStatus) {
+    BindingCompiler(ToIntFunction<MethodDescriptor> successStatus, Function<MethodDescriptor, String> placeOf) {
         this.successStatus = successStatus;
+        this.placeOf = placeOf;
     }
 
     void add(MethodDescriptor method, HttpRule rule) {
@@ -99,7 +102,7 @@ final class BindingCompiler {
 
     void problem(MethodDescriptor method, String where, String message) {
         String prefix = method.getService().getFullName() + "/" + method.getName();
-        problems.add(new ConfigException.Problem("services",
+        problems.add(new ConfigException.Problem(placeOf.apply(method),
                 prefix + (where.isEmpty() ? "" : " " + where) + ": " + message));
     }
 

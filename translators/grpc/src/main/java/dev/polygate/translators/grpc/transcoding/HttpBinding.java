@@ -57,6 +57,14 @@ public record HttpBinding(String httpMethod, String template, String bodyField, 
         return result;
     }
 
+    /**
+     * A request path this binding matches, each wildcard and variable filled with one segment {@code x}: enough to
+     * tell whether a route's paths let requests reach the binding at all.
+     */
+    public String examplePath() {
+        return PathTemplate.parse(template).example();
+    }
+
     /** The template's {@code :verb} without its colon, or null. */
     public String verb() {
         return PathTemplate.parse(template).verb();

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.function.ToIntFunction;
 
 /**
@@ -58,7 +59,17 @@ public final class HttpRuleIndex {
      */
     public static HttpRuleIndex build(List<Descriptors.ServiceDescriptor> services,
                                       ToIntFunction<MethodDescriptor> successStatus) throws ConfigException {
-        BindingCompiler compiler = new BindingCompiler(successStatus);
+        return build(services, successStatus, method -> "");
+    }
+
+    /**
+     * As {@link #build(List, ToIntFunction)}, each problem of a method reported at {@code placeOf} it: the
+     * configuration key its bindings come from (relative to the caller's section; {@code ""} for the section).
+     */
+    public static HttpRuleIndex build(List<Descriptors.ServiceDescriptor> services,
+                                      ToIntFunction<MethodDescriptor> successStatus,
+                                      Function<MethodDescriptor, String> placeOf) throws ConfigException {
+        BindingCompiler compiler = new BindingCompiler(successStatus, placeOf);
         for (Descriptors.ServiceDescriptor service : services) {
             for (MethodDescriptor method : service.getMethods()) {
                 addMethod(compiler, method);

@@ -111,6 +111,15 @@ final class PathTemplate {
         return verbSuffix == null ? sb.toString() : sb.append(verbSuffix).toString();
     }
 
+    /** A path this template matches: each wildcard and variable segment filled with {@code x}. */
+    String example() {
+        StringBuilder sb = new StringBuilder();
+        for (Segment s : segments) {
+            sb.append('/').append(s.kind() == Kind.LITERAL ? s.literal() : "x");
+        }
+        return verbSuffix == null ? sb.toString() : sb.append(verbSuffix).toString();
+    }
+
     /** Whether the path matches, without decoding anything. */
     boolean matches(PathSegments path) {
         String last = lastSegment(path);

@@ -59,7 +59,7 @@ class XmlJsonRefusalTest {
         refused("Order", ORDER + ",\"line\":[{\"sku\":\"a\"}]}", "missing required element 'line[0].qty'");
         refused("Order", "{\"id\":\"o1\",\"customer\":null,\"status\":\"open\"}", "missing required element 'tags'");
         refused("Order", "{\"id\":\"o1\",\"tags\":[\"t\"],\"status\":\"open\"}", "missing required element 'customer'");
-        refused("Order", "{\"id\":\"o1\",\"tags\":[],\"customer\":null,\"status\":\"open\"}",
+        refused("Order", "{\"id\":\"o1\",\"tags\":[],\"customer\":null,\"status\":\"open\",\"currency\":\"EUR\"}",
                 "field 'tags': at least 1 item required, got 0");
         refused("Order", (ORDER + ",\"customer\":{\"name\":\"n\"}}").replace(",\"customer\":null", ""),
                 "missing required element 'customer.price'");
