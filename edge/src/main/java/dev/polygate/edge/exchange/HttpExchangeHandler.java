@@ -93,16 +93,18 @@ public final class HttpExchangeHandler extends ChannelInboundHandlerAdapter impl
         boolean emptyBody = full ? !((FullHttpRequest) request).content().isReadable() : emptyByFraming(request);
         boolean keepAlive = http2 || HttpUtil.isKeepAlive(request);
         boolean expectContinue = !http2 && HttpUtil.is100ContinueExpected(request);
+        boolean undecodable = request.decoderResult().isFailure();
         // An undecodable request line has no trustworthy version: answer as HTTP/1.1.
-        HttpVersion version = request.decoderResult().isFailure() ? HttpVersion.HTTP_1_1 : request.protocolVersion();
+        HttpVersion version = undecodable ? HttpVersion.HTTP_1_1 : request.protocolVersion();
         ResponseFraming framing = new ResponseFraming(http2, version,
                 HttpMethod.HEAD.equals(request.method()), keepAlive);
         DownstreamExchange exchange = new DownstreamExchange(ctx.channel(), this, client, request.method().name(),
                 request.uri(), framing, full ? ((FullHttpRequest) request).content().readableBytes()
-                : HttpUtil.getContentLength(request, -1L), emptyBody, expectContinue);
+                // an undecodable request may keep the malformed Content-Length that made it so
+                : undecodable ? -1L : HttpUtil.getContentLength(request, -1L), emptyBody, expectContinue);
         current = exchange;
         server.observer().started(exchange);
-        if (request.decoderResult().isFailure()) {
+        if (undecodable) {
             closing = !http2; // the rest of the byte stream cannot be trusted
             exchange.response().sendError(RequestReader.decodeFailure(request.decoderResult().cause()));
             return;

@@ -19,7 +19,7 @@ import java.util.List;
  */
 class GrpcFrameDecoderFuzzTest {
 
-    @FuzzTest(maxDuration = "10s")
+    @FuzzTest(maxDuration = "7s")
     void cutsTheStreamLikeAPlainReading(byte[] input) {
         if (input.length < 2) {
             return;

@@ -24,6 +24,12 @@ import org.xml.sax.SAXParseException;
  */
 final class HardenedXmlParser {
     private static final String DISALLOW_DOCTYPE = "http://apache.org/xml/features/disallow-doctype-decl";
+    /**
+     * The deepest element nesting read. wsdl4j, XmlSchema and the schema compiler walk nested types recursively, so a
+     * document nested a few thousand levels deep would overflow their stacks; real descriptions stay far below this.
+     */
+    static final int MAX_DEPTH = 256;
+    private static final String MAX_ELEMENT_DEPTH = "jdk.xml.maxElementDepth";
 
     private final DocumentBuilderFactory factory;
 
@@ -45,6 +51,7 @@ final class HardenedXmlParser {
         }
         factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
         factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
+        factory.setAttribute(MAX_ELEMENT_DEPTH, String.valueOf(MAX_DEPTH));
     }
 
     /** @throws ConfigException naming {@code source} when the bytes are not well-formed or declare a DTD */
@@ -76,6 +83,9 @@ final class HardenedXmlParser {
         if (message.contains("DOCTYPE")) {
             return "DTDs are not allowed in WSDL or XSD documents (a DOCTYPE can declare entities that read local "
                     + "files or expand without bound); remove the DOCTYPE";
+        }
+        if (message.contains("maxElementDepth")) {
+            return "refused: elements nested deeper than " + MAX_DEPTH + " levels";
         }
         if (message.contains("entity") && message.contains("limit")) {
             return "refused: entity expansion limit exceeded";

@@ -102,4 +102,19 @@ class WsdlImporterSecurityTest {
                 .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("larger than the limit of " + WsdlImporter.MAX_DOCUMENT_BYTES + " bytes");
     }
+
+    /** XmlSchema walks nested types recursively: 2000 levels overflowed its stack, an error instead of a message. */
+    @Test
+    void deeplyNestedSchemaIsRefusedInsteadOfOverflowingTheStack(@TempDir Path dir) throws Exception {
+        int levels = 2000;
+        Path wsdl = Files.writeString(dir.resolve("deep.wsdl"), "<definitions xmlns=\"http://schemas.xmlsoap.org/wsdl/\""
+                + " xmlns:x=\"http://www.w3.org/2001/XMLSchema\" targetNamespace=\"urn:d\"><types>"
+                + "<x:schema targetNamespace=\"urn:d\"><x:element name=\"e\">"
+                + "<x:complexType><x:sequence><x:element name=\"e\">".repeat(levels)
+                + "</x:element></x:sequence></x:complexType>".repeat(levels)
+                + "</x:element></x:schema></types></definitions>");
+        assertThatThrownBy(() -> WsdlImporter.load(wsdl.toUri(), TIMEOUT))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining(wsdl.toUri() + ": refused: elements nested deeper than 256 levels");
+    }
 }
