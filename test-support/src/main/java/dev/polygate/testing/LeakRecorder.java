@@ -4,6 +4,9 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.util.ResourceLeakDetector;
 import io.netty.util.ResourceLeakDetectorFactory;
+import java.lang.ref.Reference;
+import java.lang.ref.ReferenceQueue;
+import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -29,17 +32,35 @@ final class LeakRecorder {
     /** Makes lost buffers known, then returns and forgets the reports so far. */
     static List<String> drain() {
         // Leaks are found when leaked objects are collected and a later allocation polls the queue.
-        for (int i = 0; i < 3; i++) {
-            System.gc();
-            for (int j = 0; j < 64; j++) {
-                ByteBuf probe = PooledByteBufAllocator.DEFAULT.directBuffer(16);
-                probe.release();
-            }
+        collectGarbage();
+        for (int j = 0; j < 64; j++) {
+            ByteBuf probe = PooledByteBufAllocator.DEFAULT.directBuffer(16);
+            probe.release();
         }
         synchronized (LEAKS) {
             List<String> found = new ArrayList<>(LEAKS);
             LEAKS.clear();
             return found;
+        }
+    }
+
+    /**
+     * Collects garbage and waits until the collected references have been queued. System.gc() returns before the
+     * JVM's reference handler has queued them, and on a loaded machine a probe could poll too early: a sentinel
+     * reference queued in a second round proves the first round's references have all been handed over.
+     */
+    private static void collectGarbage() {
+        for (int round = 0; round < 2; round++) {
+            ReferenceQueue<Object> queue = new ReferenceQueue<>();
+            WeakReference<Object> sentinel = new WeakReference<>(new Object(), queue);
+            System.gc();
+            try {
+                queue.remove(5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            Reference.reachabilityFence(sentinel);
         }
     }
 
