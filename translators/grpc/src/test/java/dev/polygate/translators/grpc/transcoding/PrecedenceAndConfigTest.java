@@ -74,7 +74,7 @@ class PrecedenceAndConfigTest {
         try {
             HttpRuleIndex.build(List.of(RuntimeLibrary.withRules(rules)));
         } catch (ConfigException e) {
-            assertThat(e.problems()).allSatisfy(p -> assertThat(p.path()).isEqualTo("services"));
+            assertThat(e.problems()).allSatisfy(p -> assertThat(p.path()).isEmpty());
             return e.problems().stream().map(ConfigException.Problem::message).toList();
         }
         throw new AssertionError("no ConfigException");
@@ -138,7 +138,7 @@ class PrecedenceAndConfigTest {
         assertThatThrownBy(() -> HttpRuleIndex.build(List.of(RuntimeLibrary.withRules(Map.of(
                 "GetShelf", get("/v1/{a"), "GetBook", get("/v1/{b"))))))
                 .isInstanceOf(ConfigException.class)
-                .hasMessageContaining("services: polygate.test.v1.Library/GetShelf GET /v1/{a")
-                .hasMessageContaining("services: polygate.test.v1.Library/GetBook GET /v1/{b");
+                .hasMessageContaining("(root): polygate.test.v1.Library/GetShelf GET /v1/{a")
+                .hasMessageContaining("(root): polygate.test.v1.Library/GetBook GET /v1/{b");
     }
 }
