@@ -59,13 +59,24 @@ public final class SoapResponseReader {
                 raw.close();
             }
         } catch (XMLStreamException e) {
-            String message = e.getMessage() == null ? e.toString() : e.getMessage();
-            if (message.contains(SoapProtocolException.NO_DTD)) {
-                throw new SoapProtocolException(SoapProtocolException.NO_DTD + " (" + received + ")", e);
+            throw unreadable(received, e);
+        } catch (RuntimeException e) {
+            // Woodstox reports a fault it finds while finishing a token (a multi-byte character cut by the end of
+            // the body) lazily, as an unchecked wrapper of the XMLStreamException
+            if (e.getCause() instanceof XMLStreamException cause) {
+                throw unreadable(received, cause);
             }
-            throw new SoapProtocolException("the backend answered " + received + " that is not a readable SOAP message: "
-                    + message, e);
+            throw e;
         }
+    }
+
+    private static SoapProtocolException unreadable(Received received, XMLStreamException e) {
+        String message = e.getMessage() == null ? e.toString() : e.getMessage();
+        if (message.contains(SoapProtocolException.NO_DTD)) {
+            return new SoapProtocolException(SoapProtocolException.NO_DTD + " (" + received + ")", e);
+        }
+        return new SoapProtocolException("the backend answered " + received + " that is not a readable SOAP message: "
+                + message, e);
     }
 
     private static SoapResult readEnvelope(XMLStreamReader in, Received received, SoapVersion version, BodyShape shape,
