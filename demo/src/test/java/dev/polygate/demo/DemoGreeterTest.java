@@ -1,4 +1,4 @@
-package dev.polygate.edge.demo;
+package dev.polygate.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package dev.polygate.edge.demo;
+package dev.polygate.demo;
 
 import io.grpc.Server;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
  * {@code demo.greeter.v1.Greeter} service over plaintext HTTP/2 (h2c), with server reflection so that the
  * gateway can load its schema from it. The gateway makes it reachable as REST/JSON, native gRPC and gRPC-Web.
  */
-public final class DemoGreeter implements AutoCloseable {
+final class DemoGreeter implements AutoCloseable {
     private final Server server;
     private final ScheduledExecutorService scheduler;
 

@@ -1,4 +1,4 @@
-package dev.polygate.edge.demo;
+package dev.polygate.demo;
 
 import com.google.protobuf.Duration;
 import dev.polygate.demo.greeter.v1.GreeterGrpc;

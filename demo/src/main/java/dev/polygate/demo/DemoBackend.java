@@ -1,4 +1,4 @@
-package dev.polygate.edge.demo;
+package dev.polygate.demo;
 
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.ByteBuf;
@@ -38,7 +38,7 @@ import java.util.concurrent.TimeUnit;
  * The demo's HTTP backend, embedded so that {@code ./gateway demo} needs nothing else: a few small JSON
  * resources that show what the gateway forwards, and the browser page under {@code /demo/}.
  */
-public final class DemoBackend implements AutoCloseable {
+final class DemoBackend implements AutoCloseable {
     private static final int MAX_ECHO = 1 << 20;
     private final EventLoopGroup group;
     private final Channel channel;

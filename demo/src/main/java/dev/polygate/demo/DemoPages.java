@@ -1,4 +1,4 @@
-package dev.polygate.edge.demo;
+package dev.polygate.demo;
 
 import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
@@ -16,7 +16,7 @@ import java.util.Map;
  * path ever reaches the class loader.
  */
 final class DemoPages {
-    private static final String ROOT = "/dev/polygate/edge/demo/web/";
+    private static final String ROOT = "/dev/polygate/demo/web/";
     private static final Map<String, Page> PAGES = Map.of(
             "/demo/", load("index.html", "text/html; charset=utf-8"),
             "/demo/grpc-web.js", load("grpc-web.js", "text/javascript; charset=utf-8"));
