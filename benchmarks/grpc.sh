@@ -116,10 +116,10 @@ if [ "$GATEWAY" != 0 ]; then
   mkdir -p "$tmp/gateway"
   gw_config="$tmp/gateway/$(basename "$gw_yaml")"
   cp "$gw_yaml" "$gw_config"
-  # the schema for REST transcoding: the descriptor set the proto module builds, as packaged in the jar
-  unzip -p "$jar" dev/polygate/proto/polygate-services.pb > "$tmp/gateway/polygate-services.pb" 2>/dev/null \
+  # the schema for REST transcoding: the descriptor set the proto module builds, as packaged in the demo jar
+  unzip -p "$demo_jar" dev/polygate/proto/polygate-services.pb > "$tmp/gateway/polygate-services.pb" 2>/dev/null \
     || cp "$root/proto/target/classes/dev/polygate/proto/polygate-services.pb" "$tmp/gateway/"
-  [ -s "$tmp/gateway/polygate-services.pb" ] || die "no polygate-services.pb in $jar"
+  [ -s "$tmp/gateway/polygate-services.pb" ] || die "no polygate-services.pb in $demo_jar"
   start_gateway || log "GATEWAY PROBLEM: $gateway_problem"
 fi
 

@@ -24,6 +24,8 @@ JFR="${JFR:-0}"                       # 1: record the gateway with Java Flight R
 MVN_ARGS="${MVN_ARGS:-}"              # extra Maven arguments for the builds, e.g. -o (offline)
 
 jar="$root/edge/target/polygate.jar"
+# the demo jar (the product plus the demo and test backends): the Calculator and the descriptor set come from it
+demo_jar="$root/demo/target/polygate-demo.jar"
 
 # bench_init SUFFIX VAR... : checks the named numeric settings, creates $out and $tmp, installs the exit trap
 bench_init() {
@@ -196,19 +198,21 @@ wait_port() {     # $1 = port, $2 = seconds, $3 = pid that must stay alive
 # ---------------------------------------------------------------- gateway
 gateway_pid="" gateway_problem=""
 jar_stale() {
-  [ ! -f "$jar" ] && return 0
+  [ ! -f "$jar" ] || [ ! -f "$demo_jar" ] && return 0
   [ -n "$(find "$root" -path "$root/interop-tests" -prune -o -path "$root/benchmarks" -prune -o \
-      \( -name '*.java' -o -name 'pom.xml' -o -path '*/src/main/resources/*' \) -newer "$jar" -print -quit 2>/dev/null)" ]
+      \( -name '*.java' -o -name 'pom.xml' -o -path '*/src/main/resources/*' \) \( -newer "$jar" -o -newer "$demo_jar" \) \
+      -print -quit 2>/dev/null)" ]
 }
-build_gateway() {  # builds the jar (and proto/target/classes) when BUILD says so
+build_gateway() {  # builds both jars (and proto/target/classes) when BUILD says so
   if [ "$BUILD" = 1 ] || { [ "$BUILD" = auto ] && jar_stale; }; then
-    log "building the gateway (mvn -B -q $MVN_ARGS -DskipTests package -pl edge -am) ..."
+    log "building the gateway (mvn -B -q $MVN_ARGS -DskipTests package -pl demo -am) ..."
     # shellcheck disable=SC2086
-    if ! (cd "$root" && mvn -B -q $MVN_ARGS -DskipTests package -pl edge -am) > "$out/gateway-build.log" 2>&1; then
+    if ! (cd "$root" && mvn -B -q $MVN_ARGS -DskipTests package -pl demo -am) > "$out/gateway-build.log" 2>&1; then
       gateway_problem="build failed (see $out/gateway-build.log)"; return 1
     fi
   fi
   [ -f "$jar" ] || { gateway_problem="no jar at $jar"; return 1; }
+  [ -f "$demo_jar" ] || { gateway_problem="no jar at $demo_jar"; return 1; }
 }
 start_gateway() {  # uses gw_config, GW_PORT, GW_ADMIN
   build_gateway || return 1

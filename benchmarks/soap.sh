@@ -61,14 +61,14 @@ wrk.body = '$json_body'
 LUA
 cp "$tmp/direct.lua" "$out/wrk-direct.lua"; cp "$tmp/rest.lua" "$out/wrk-rest.lua"
 
-# ---------------------------------------------------------------- build (the backend runs from the same jar)
-# The shaded gateway jar holds the wsdl module (the demo Calculator) and the JAX-WS RI, so one build serves both.
+# ---------------------------------------------------------------- build (the backend runs from the demo jar)
+# The demo jar holds the wsdl module (the demo Calculator) and the JAX-WS RI; the gateway runs from the product jar.
 build_gateway || die "gateway: $gateway_problem"
 
 # ---------------------------------------------------------------- backend
 log "starting the JAX-WS Calculator on 127.0.0.1:$BACKEND (SOAP 1.1 at $direct_path); JVM opts: $BACKEND_JAVA_OPTS"
 # shellcheck disable=SC2086
-"$JAVA_BIN" $BACKEND_JAVA_OPTS -cp "$jar" dev.polygate.wsdl.calculator.CalculatorService "$BACKEND" > "$out/backend.log" 2>&1 &
+"$JAVA_BIN" $BACKEND_JAVA_OPTS -cp "$demo_jar" dev.polygate.wsdl.calculator.CalculatorService "$BACKEND" > "$out/backend.log" 2>&1 &
 backend_pid=$!
 pids+=("$backend_pid")
 wait_http "http://127.0.0.1:$BACKEND$direct_path?wsdl" 60 "$backend_pid" || die "the Calculator did not come up (see $out/backend.log)"

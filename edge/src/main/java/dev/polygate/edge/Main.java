@@ -4,27 +4,21 @@ import dev.polygate.certs.CertsCommand;
 import dev.polygate.edge.config.ConfigLoader;
 import dev.polygate.edge.config.GatewayConfig;
 import dev.polygate.edge.config.ListenerConfig;
-import dev.polygate.edge.demo.DemoBackend;
-import dev.polygate.edge.demo.DemoGreeter;
-import dev.polygate.wsdl.calculator.CalculatorService;
 import dev.polygate.edge.runtime.ConfigCheck;
 import dev.polygate.edge.runtime.ConfigReloader;
 import dev.polygate.edge.server.GatewayServer;
 import dev.polygate.spi.ConfigException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.ServiceLoader;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Consumer;
 
 /** The command line: {@code demo}, {@code run}, {@code check}, {@code certs} and {@code version}. */
 public final class Main {
-    /** Held so the level set on it stays in force (loggers are only weakly referenced). */
-    private static final java.util.logging.Logger QUIET_JAX_WS = java.util.logging.Logger.getLogger("com.sun.xml.ws");
     private static final String USAGE = """
             Usage: gateway <command> [options]
 
@@ -123,57 +117,35 @@ public final class Main {
         if (args.contains("--help") || args.contains("-h")) {
             out.println("Usage: gateway demo [--http-port N] [--https-port N] [--admin-port N]\n\n"
                     + "Starts the demo backends (HTTP, gRPC and SOAP) and the gateway in front of them (defaults 8080, 8443,"
-                    + " admin 9901).");
+                    + " admin 9901). The demo ships in its own jar, polygate-demo.jar (module demo).");
             return 0;
         }
         int http = intOption(args, "--http-port", 8080);
         int https = intOption(args, "--https-port", 8443);
         int admin = intOption(args, "--admin-port", 9901);
-        DemoBackend backend = DemoBackend.start("127.0.0.1", 0);
-        DemoGreeter greeter;
-        CalculatorService calculator;
-        try {
-            greeter = DemoGreeter.start("127.0.0.1", 0);
-        } catch (IOException | RuntimeException e) {
-            backend.close();
-            throw e;
+        EmbeddedBackends demo = ServiceLoader.load(EmbeddedBackends.class).findFirst().orElse(null);
+        if (demo == null) {
+            err.println("the demo is not part of this jar: it ships as polygate-demo.jar (the gateway and its demo"
+                    + " backends). Run ./gateway demo from the source tree, or build it with"
+                    + " 'mvn -B -DskipTests package -pl demo -am' and run 'java -jar demo/target/polygate-demo.jar demo'");
+            return 2;
         }
-        try {
-            QUIET_JAX_WS.setLevel(java.util.logging.Level.WARNING); // its start-up notes are noise in the demo
-            calculator = CalculatorService.start();
-        } catch (RuntimeException e) {
-            greeter.close();
-            backend.close();
-            throw e;
-        }
-        String yaml;
-        try (InputStream in = Main.class.getResourceAsStream("/dev/polygate/edge/demo/demo.yaml")) {
-            yaml = new String(in.readAllBytes(), StandardCharsets.UTF_8)
-                    .replace("${DEMO_BACKEND}", "127.0.0.1:" + backend.port())
-                    .replace("${DEMO_GREETER}", "127.0.0.1:" + greeter.port())
-                    .replace("${DEMO_CALCULATOR}", "127.0.0.1:" + calculator.port())
-                    .replace("${HTTP_PORT}", Integer.toString(http))
-                    .replace("${HTTPS_PORT}", Integer.toString(https))
-                    .replace("${ADMIN_PORT}", Integer.toString(admin));
-        }
-        AutoCloseable backends = () -> {
-            calculator.close();
-            greeter.close();
-            backend.close();
-        };
+        EmbeddedBackends.Started started = demo.start();
+        String yaml = started.configuration()
+                .replace("${HTTP_PORT}", Integer.toString(http))
+                .replace("${HTTPS_PORT}", Integer.toString(https))
+                .replace("${ADMIN_PORT}", Integer.toString(admin));
         GatewayConfig config;
         try {
             config = ConfigLoader.parse(yaml, null, Path.of("").toAbsolutePath());
         } catch (ConfigException e) {
             err.println("the demo configuration is invalid:");
             e.problems().forEach(p -> err.println("  " + p));
-            closeQuietly(backends);
+            closeQuietly(started.backends());
             return 1;
         }
-        out.println("demo backend on 127.0.0.1:" + backend.port() + ", demo gRPC backend (demo.greeter.v1.Greeter) on"
-                + " 127.0.0.1:" + greeter.port() + ", demo SOAP backend (Calculator, JAX-WS) on 127.0.0.1:"
-                + calculator.port());
-        return serve(config, null, out, err, backends, server -> printDemoUrls(server, out));
+        out.println(started.summary());
+        return serve(config, null, out, err, started.backends(), server -> printDemoUrls(server, out));
     }
 
     private static int serve(GatewayConfig config, Path file, PrintStream out, PrintStream err, AutoCloseable extra,

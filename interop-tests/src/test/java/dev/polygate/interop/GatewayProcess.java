@@ -44,15 +44,46 @@ final class GatewayProcess implements AutoCloseable {
         reader.start();
     }
 
+    /** The product jar. */
     static Path jar() {
-        Path jar = Path.of(System.getProperty("polygate.jar", "../edge/target/polygate.jar"));
+        return built(System.getProperty("polygate.jar", "../edge/target/polygate.jar"));
+    }
+
+    /** The demo jar: the product plus the demo backends, which {@code gateway demo} needs. */
+    static Path demoJar() {
+        return built(System.getProperty("polygate.demoJar", "../demo/target/polygate-demo.jar"));
+    }
+
+    private static Path built(String path) {
+        Path jar = Path.of(path);
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException("the gateway jar is missing: " + jar + " (run mvn package first)");
         }
         return jar;
     }
 
-    /** Starts {@code java [jvmOptions] -jar polygate.jar args...} and waits for its start-up summary. */
+    /** Runs {@code java -jar polygate.jar args...} (the product jar) to its end, for commands that do not serve. */
+    static Finished runToEnd(String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", jar().toAbsolutePath().toString()));
+        command.addAll(List.of(args));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new IllegalStateException("the gateway did not end:\n" + output);
+        }
+        return new Finished(process.exitValue(), output);
+    }
+
+    /** A command's exit status and everything it printed. */
+    record Finished(int exitValue, String output) {
+    }
+
+    /**
+     * Starts {@code java [jvmOptions] -jar polygate.jar args...} and waits for its start-up summary; the {@code demo}
+     * command runs from the demo jar, as {@code ./gateway demo} does.
+     */
     static GatewayProcess start(List<String> jvmOptions, String... args) throws Exception {
         return startIn(Path.of("").toAbsolutePath(), jvmOptions, args);
     }
@@ -64,7 +95,8 @@ final class GatewayProcess implements AutoCloseable {
         command.addAll(PARANOID_LEAK_DETECTION);
         command.addAll(jvmOptions);
         command.add("-jar");
-        command.add(jar().toAbsolutePath().toString());
+        Path jar = args.length > 0 && args[0].equals("demo") ? demoJar() : jar();
+        command.add(jar.toAbsolutePath().toString());
         command.addAll(List.of(args));
         GatewayProcess gateway = new GatewayProcess(command, workingDirectory);
         if (!gateway.started.await(60, TimeUnit.SECONDS)) {

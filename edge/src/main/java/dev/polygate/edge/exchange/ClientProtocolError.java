@@ -2,9 +2,9 @@ package dev.polygate.edge.exchange;
 
 import dev.polygate.spi.ErrorKind;
 import dev.polygate.spi.GatewayException;
-import dev.polygate.translators.grpc.wire.GrpcFrames;
-import dev.polygate.translators.grpc.wire.GrpcStatus;
-import dev.polygate.translators.grpc.wire.GrpcStatusCode;
+import dev.polygate.translators.model.wire.GrpcFrames;
+import dev.polygate.translators.model.wire.GrpcStatus;
+import dev.polygate.translators.model.wire.GrpcStatusCode;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.Unpooled;

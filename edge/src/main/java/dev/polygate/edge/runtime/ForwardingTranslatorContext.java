@@ -1,6 +1,7 @@
 package dev.polygate.edge.runtime;
 
 import dev.polygate.spi.ApiDocument;
+import dev.polygate.spi.GatewayShared;
 import dev.polygate.spi.RoutePaths;
 import dev.polygate.spi.TranslatorContext;
 import dev.polygate.spi.TransportKind;
@@ -47,5 +48,10 @@ abstract class ForwardingTranslatorContext implements TranslatorContext {
     @Override
     public TransportKind transport() {
         return delegate.transport();
+    }
+
+    @Override
+    public GatewayShared shared() {
+        return delegate.shared();
     }
 }

@@ -11,6 +11,7 @@ import dev.polygate.edge.runtime.Extensions;
 import dev.polygate.edge.runtime.Router;
 import dev.polygate.edge.runtime.RoutingSnapshot;
 import dev.polygate.spi.ConfigException;
+import dev.polygate.spi.GatewayShared;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
@@ -43,6 +44,8 @@ public final class GatewayServer implements AutoCloseable {
     private final EventLoopGroup acceptors;
     private final EventLoopGroup workers;
     private final Extensions extensions;
+    /** What this gateway's translators share (its reflection catalog): kept across reloads, never across gateways. */
+    private final GatewayShared shared;
     private final Router router;
     private final ExchangeTracker tracker;
     private final AccessLog accessLog;
@@ -53,7 +56,8 @@ public final class GatewayServer implements AutoCloseable {
     private Path devCaFile;
     private volatile GatewayConfig current;
 
-    private GatewayServer(GatewayConfig config, Extensions extensions, RoutingSnapshot snapshot, AccessLog accessLog) {
+    private GatewayServer(GatewayConfig config, Extensions extensions, GatewayShared shared, RoutingSnapshot snapshot,
+                          AccessLog accessLog) {
         this.config = config;
         this.current = config;
         this.transport = Transport.detect();
@@ -61,6 +65,7 @@ public final class GatewayServer implements AutoCloseable {
         this.workers = transport.newGroup(Integer.getInteger("polygate.eventLoops",
                 Runtime.getRuntime().availableProcessors()), "polygate-io");
         this.extensions = extensions;
+        this.shared = shared;
         this.router = new Router(snapshot);
         this.accessLog = accessLog;
         this.tracker = new ExchangeTracker(accessLog);
@@ -69,10 +74,11 @@ public final class GatewayServer implements AutoCloseable {
     /** Validates everything, then binds every listener; nothing is bound when the configuration is invalid. */
     public static GatewayServer start(GatewayConfig config) throws Exception {
         Extensions extensions = Extensions.load();
+        GatewayShared shared = new GatewayShared();
         RoutingSnapshot snapshot = RoutingSnapshot.build(config, extensions,
-                new ConfiguredTranslatorContext(config, Transport.detect().kind()));
+                new ConfiguredTranslatorContext(config, Transport.detect().kind(), shared));
         AccessLog accessLog = config.accessLog().enabled() ? AccessLog.open(config.accessLog().file()) : null;
-        GatewayServer server = new GatewayServer(config, extensions, snapshot, accessLog);
+        GatewayServer server = new GatewayServer(config, extensions, shared, snapshot, accessLog);
         try {
             server.bind();
         } catch (Exception e) {
@@ -118,9 +124,12 @@ public final class GatewayServer implements AutoCloseable {
         }
     }
 
-    /** The context translator factories see for a configuration (also used by {@code check}). */
+    /**
+     * The context translator factories see for a configuration that no gateway runs ({@code check}): its
+     * translators share only among themselves.
+     */
     public static dev.polygate.spi.TranslatorContext contextFor(GatewayConfig config) {
-        return new ConfiguredTranslatorContext(config, Transport.detect().kind());
+        return new ConfiguredTranslatorContext(config, Transport.detect().kind(), new GatewayShared());
     }
 
     /** The port a listener is bound to (useful with port 0). */
@@ -165,7 +174,7 @@ public final class GatewayServer implements AutoCloseable {
      */
     public synchronized java.util.List<String> reload(GatewayConfig next) throws ConfigException {
         RoutingSnapshot snapshot = RoutingSnapshot.build(next, extensions,
-                new ConfiguredTranslatorContext(next, transport.kind()));
+                new ConfiguredTranslatorContext(next, transport.kind(), shared));
         RoutingSnapshot previous = router.swap(snapshot);
         current = next;
         // Exchanges may still run on the old translators; release them once those have had time to finish.

@@ -38,4 +38,10 @@ public interface TranslatorContext {
 
     /** The socket transport the gateway's event loops use; connections must be opened with the same one. */
     TransportKind transport();
+
+    /**
+     * What the translators of this gateway share (the services the gateway's reflection lists, for one): the same
+     * object for every configuration the gateway builds, and another one for another gateway in the same JVM.
+     */
+    GatewayShared shared();
 }

@@ -4,11 +4,11 @@ import com.google.protobuf.Descriptors;
 import com.google.protobuf.TypeRegistry;
 import com.google.rpc.ErrorDetailsProto;
 import dev.polygate.spi.ConfigException;
-import dev.polygate.translators.grpc.rest.RestIngress;
 import dev.polygate.translators.grpc.schema.SchemaRegistry;
-import dev.polygate.translators.grpc.transcoding.HttpRuleIndex;
-import dev.polygate.translators.grpc.transcoding.RequestTranscoder;
-import dev.polygate.translators.grpc.transcoding.ResponseTranscoder;
+import dev.polygate.translators.model.rest.RestIngress;
+import dev.polygate.translators.model.transcoding.HttpRuleIndex;
+import dev.polygate.translators.model.transcoding.RequestTranscoder;
+import dev.polygate.translators.model.transcoding.ResponseTranscoder;
 import java.util.List;
 
 /**

@@ -1,10 +1,10 @@
 package dev.polygate.translators.grpc;
 
-import dev.polygate.spi.GatewayException;
 import dev.polygate.spi.ForwardingResponseSink;
+import dev.polygate.spi.GatewayException;
 import dev.polygate.spi.ResponseSink;
-import dev.polygate.translators.grpc.wire.GrpcAnswers;
-import dev.polygate.translators.grpc.wire.GrpcStatus;
+import dev.polygate.translators.model.wire.GrpcAnswers;
+import dev.polygate.translators.model.wire.GrpcStatus;
 import io.netty.handler.codec.http.HttpHeaders;
 
 /**

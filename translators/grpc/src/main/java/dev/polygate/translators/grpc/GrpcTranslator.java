@@ -4,13 +4,15 @@ import dev.polygate.spi.ApiDocument;
 import dev.polygate.spi.Exchange;
 import dev.polygate.spi.Translator;
 import dev.polygate.spi.UpstreamConfig;
-import dev.polygate.translators.grpc.rest.RestIngress;
 import dev.polygate.translators.grpc.call.BackendCall;
-import dev.polygate.translators.grpc.call.CallOpener;
-import dev.polygate.translators.grpc.reflection.ServiceCatalog;
 import dev.polygate.translators.grpc.schema.SchemaLoader;
-import dev.polygate.translators.grpc.web.ClientProtocol;
-import dev.polygate.translators.grpc.web.GrpcWebIngress;
+import dev.polygate.translators.model.call.CallOpener;
+import dev.polygate.translators.model.catalog.ServiceCatalog;
+import dev.polygate.translators.model.docs.ApiDocuments;
+import dev.polygate.translators.model.openapi.JsonDialect;
+import dev.polygate.translators.model.rest.RestIngress;
+import dev.polygate.translators.model.web.ClientProtocol;
+import dev.polygate.translators.model.web.GrpcWebIngress;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -29,13 +31,15 @@ final class GrpcTranslator implements Translator {
     private final GrpcPassthrough passthrough;
     private final CallOpener calls;
     private final GrpcWebIngress grpcWeb;
+    private final ServiceCatalog catalog;
     private volatile ExposedSchema schema;
     private volatile RestIngress rest;
     private volatile List<ApiDocument> documents;
 
     GrpcTranslator(GrpcRouteConfig config, UpstreamConfig upstream, ExposedSchema schema, Translator backend,
-                   Executor refreshes) {
+                   Executor refreshes, ServiceCatalog catalog) {
         this.config = config;
+        this.catalog = catalog;
         this.upstream = upstream;
         this.backend = backend;
         this.refreshes = refreshes;
@@ -74,8 +78,9 @@ final class GrpcTranslator implements Translator {
     private void install(ExposedSchema next) {
         schema = next;
         rest = new RestIngress(next.transcoding(), calls, config.rest());
-        documents = ApiDocuments.of(next, config.transcoding());
-        ServiceCatalog.publish(this, next.services());
+        documents = ApiDocuments.of(next.services(), next.transcoding().rules(),
+                JsonDialect.proto3(config.transcoding()));
+        catalog.publish(this, next.services());
     }
 
     @Override
@@ -85,7 +90,7 @@ final class GrpcTranslator implements Translator {
 
     @Override
     public void close() {
-        ServiceCatalog.withdraw(this);
+        catalog.withdraw(this);
         backend.close();
     }
 }

@@ -10,6 +10,8 @@ import dev.polygate.spi.UpstreamConfig;
 import dev.polygate.translators.grpc.schema.SchemaLoader;
 import dev.polygate.translators.grpc.schema.SchemaRegistry;
 import dev.polygate.translators.http.HttpTranslatorFactory;
+import dev.polygate.translators.model.catalog.ServiceCatalog;
+import dev.polygate.translators.model.wire.GrpcRoutePaths;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ExecutorService;
@@ -71,6 +73,6 @@ public final class GrpcTranslatorFactory implements TranslatorFactory {
             }
             problems.throwIfAny();
         }
-        return new GrpcTranslator(route, upstream, exposed, backend, refreshes);
+        return new GrpcTranslator(route, upstream, exposed, backend, refreshes, ServiceCatalog.of(context));
     }
 }

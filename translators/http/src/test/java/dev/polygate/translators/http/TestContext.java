@@ -1,5 +1,6 @@
 package dev.polygate.translators.http;
 
+import dev.polygate.spi.GatewayShared;
 import dev.polygate.spi.TranslatorContext;
 import dev.polygate.spi.TransportKind;
 import dev.polygate.spi.UpstreamConfig;
@@ -17,6 +18,7 @@ final class TestContext implements TranslatorContext {
     private final Map<String, UpstreamConfig> upstreams = new HashMap<>();
     private final Path configDirectory;
     private final TransportKind transport;
+    private final GatewayShared shared = new GatewayShared();
 
     TestContext(Path configDirectory) {
         this(configDirectory, TransportKind.NIO);
@@ -54,5 +56,10 @@ final class TestContext implements TranslatorContext {
     @Override
     public TransportKind transport() {
         return transport;
+    }
+
+    @Override
+    public GatewayShared shared() {
+        return shared;
     }
 }

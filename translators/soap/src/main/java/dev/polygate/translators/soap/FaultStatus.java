@@ -2,8 +2,8 @@ package dev.polygate.translators.soap;
 
 import com.google.protobuf.Any;
 import com.google.rpc.ErrorInfo;
-import dev.polygate.translators.grpc.wire.GrpcStatus;
-import dev.polygate.translators.grpc.wire.GrpcStatusCode;
+import dev.polygate.translators.model.wire.GrpcStatus;
+import dev.polygate.translators.model.wire.GrpcStatusCode;
 import dev.polygate.translators.soap.xml.SoapFault;
 import javax.xml.namespace.QName;
 

@@ -2,7 +2,7 @@ package dev.polygate.translators.soap;
 
 import com.google.protobuf.Descriptors.FileDescriptor;
 import dev.polygate.spi.ApiDocument;
-import dev.polygate.translators.grpc.protosource.ProtoSourcePrinter;
+import dev.polygate.translators.model.protosource.ProtoSourcePrinter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.protobuf.Descriptors.Descriptor;
-import dev.polygate.translators.grpc.openapi.SchemaRefs;
+import dev.polygate.translators.model.openapi.SchemaRefs;
 import java.util.Collection;
 import java.util.Comparator;
 

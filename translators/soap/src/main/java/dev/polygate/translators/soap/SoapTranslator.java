@@ -4,12 +4,12 @@ import com.google.protobuf.Descriptors;
 import dev.polygate.spi.ApiDocument;
 import dev.polygate.spi.Exchange;
 import dev.polygate.spi.Translator;
-import dev.polygate.translators.grpc.call.GrpcIngress;
-import dev.polygate.translators.grpc.reflection.ServiceCatalog;
-import dev.polygate.translators.grpc.rest.RestIngress;
-import dev.polygate.translators.grpc.web.ClientProtocol;
-import dev.polygate.translators.grpc.web.GrpcWebConfig;
-import dev.polygate.translators.grpc.web.GrpcWebIngress;
+import dev.polygate.translators.model.call.GrpcIngress;
+import dev.polygate.translators.model.catalog.ServiceCatalog;
+import dev.polygate.translators.model.rest.RestIngress;
+import dev.polygate.translators.model.web.ClientProtocol;
+import dev.polygate.translators.model.web.GrpcWebConfig;
+import dev.polygate.translators.model.web.GrpcWebIngress;
 import java.util.List;
 import java.util.Map;
 
@@ -26,16 +26,18 @@ final class SoapTranslator implements Translator {
     private final Translator backend;
     private final List<ApiDocument> documents;
     private final Map<String, String> grpcServices;
+    private final ServiceCatalog catalog;
 
     SoapTranslator(RestIngress rest, GrpcIngress grpc, Descriptors.ServiceDescriptor service, String contract,
-                   Translator backend, List<ApiDocument> documents) {
+                   Translator backend, List<ApiDocument> documents, ServiceCatalog catalog) {
         this.rest = rest;
         this.grpc = grpc;
         this.grpcWeb = new GrpcWebIngress(GrpcWebConfig.defaults(), grpc::handle);
         this.backend = backend;
         this.documents = documents;
         this.grpcServices = Map.of(service.getFullName(), contract);
-        ServiceCatalog.publish(this, List.of(service));
+        this.catalog = catalog;
+        catalog.publish(this, List.of(service));
     }
 
     @Override
@@ -59,7 +61,7 @@ final class SoapTranslator implements Translator {
 
     @Override
     public void close() {
-        ServiceCatalog.withdraw(this);
+        catalog.withdraw(this);
         backend.close();
     }
 }

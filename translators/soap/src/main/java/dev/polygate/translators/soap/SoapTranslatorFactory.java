@@ -10,16 +10,17 @@ import dev.polygate.spi.ConfigProblems;
 import dev.polygate.spi.Translator;
 import dev.polygate.spi.TranslatorContext;
 import dev.polygate.spi.TranslatorFactory;
-import dev.polygate.translators.grpc.ApiDocuments;
-import dev.polygate.translators.grpc.call.CallOpener;
-import dev.polygate.translators.grpc.call.GrpcIngress;
-import dev.polygate.translators.grpc.rest.RestIngress;
-import dev.polygate.translators.grpc.rest.RestSettings;
-import dev.polygate.translators.grpc.transcoding.HttpRuleIndex;
-import dev.polygate.translators.grpc.transcoding.RequestTranscoder;
-import dev.polygate.translators.grpc.transcoding.ResponseTranscoder;
-import dev.polygate.translators.grpc.transcoding.TranscodingOptions;
 import dev.polygate.translators.http.HttpTranslatorFactory;
+import dev.polygate.translators.model.call.CallOpener;
+import dev.polygate.translators.model.call.GrpcIngress;
+import dev.polygate.translators.model.catalog.ServiceCatalog;
+import dev.polygate.translators.model.docs.ApiDocuments;
+import dev.polygate.translators.model.rest.RestIngress;
+import dev.polygate.translators.model.rest.RestSettings;
+import dev.polygate.translators.model.transcoding.HttpRuleIndex;
+import dev.polygate.translators.model.transcoding.RequestTranscoder;
+import dev.polygate.translators.model.transcoding.ResponseTranscoder;
+import dev.polygate.translators.model.transcoding.TranscodingOptions;
 import dev.polygate.translators.soap.json.XmlJsonCodec;
 import dev.polygate.translators.soap.wsdl.WsdlDefinition;
 import dev.polygate.translators.soap.wsdl.WsdlImporter;
@@ -102,7 +103,7 @@ public final class SoapTranslatorFactory implements TranslatorFactory {
                 new SoapErrors(types, json, route.serverFaultStatus()));
         GrpcIngress grpc = new GrpcIngress(grpcMethods(api.service()), calls, route.maxMessageBytes(), route.timeout());
         return new SoapTranslator(rest, grpc, api.service(), api.contractFingerprint(), backend,
-                documents(api, rules, port, options));
+                documents(api, rules, port, options), ServiceCatalog.of(context));
     }
 
     /** The OpenAPI document and the .proto files, with the well-known files they import, so protoc takes them as served. */

@@ -1,8 +1,8 @@
 package dev.polygate.translators.soap;
 
 import dev.polygate.spi.GatewayException;
-import dev.polygate.translators.grpc.wire.GrpcStatus;
-import dev.polygate.translators.grpc.wire.GrpcStatusCode;
+import dev.polygate.translators.model.wire.GrpcStatus;
+import dev.polygate.translators.model.wire.GrpcStatusCode;
 import dev.polygate.translators.soap.xml.HeaderBlock;
 import dev.polygate.translators.soap.xml.SoapFault;
 import dev.polygate.translators.soap.xml.UsernameToken;

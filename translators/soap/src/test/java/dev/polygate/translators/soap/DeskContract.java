@@ -2,7 +2,7 @@ package dev.polygate.translators.soap;
 
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.google.protobuf.DynamicMessage;
-import dev.polygate.translators.grpc.transcoding.TranscodingOptions;
+import dev.polygate.translators.model.transcoding.TranscodingOptions;
 import dev.polygate.translators.soap.json.XmlJsonCodec;
 import dev.polygate.translators.soap.wsdl.WsdlDefinition;
 import dev.polygate.translators.soap.wsdl.WsdlImporter;

@@ -8,7 +8,7 @@ import com.google.protobuf.Descriptors.MethodDescriptor;
 import com.google.protobuf.DynamicMessage;
 import com.google.protobuf.Empty;
 import dev.polygate.spi.ConfigException;
-import dev.polygate.translators.grpc.transcoding.TranscodingOptions;
+import dev.polygate.translators.model.transcoding.TranscodingOptions;
 import dev.polygate.translators.soap.json.XmlJsonCodec;
 import dev.polygate.translators.soap.wsdl.WsdlDefinition;
 import dev.polygate.translators.soap.wsdl.WsdlImporter;

@@ -2,9 +2,9 @@ package dev.polygate.translators.soap;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import dev.polygate.translators.grpc.openapi.OpenApiGenerator;
-import dev.polygate.translators.grpc.transcoding.HttpRuleIndex;
-import dev.polygate.translators.grpc.transcoding.TranscodingOptions;
+import dev.polygate.translators.model.openapi.OpenApiGenerator;
+import dev.polygate.translators.model.transcoding.HttpRuleIndex;
+import dev.polygate.translators.model.transcoding.TranscodingOptions;
 import dev.polygate.translators.soap.wsdl.WsdlDefinition;
 import dev.polygate.translators.soap.wsdl.WsdlImporter;
 import dev.polygate.translators.soap.wsdl.WsdlPort;

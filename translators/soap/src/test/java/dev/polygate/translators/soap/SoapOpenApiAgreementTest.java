@@ -9,7 +9,7 @@ import com.google.protobuf.Descriptors.Descriptor;
 import com.google.protobuf.DynamicMessage;
 import dev.polygate.spi.GatewayException;
 import dev.polygate.testing.OpenApiSchemas;
-import dev.polygate.translators.grpc.transcoding.TranscodingOptions;
+import dev.polygate.translators.model.transcoding.TranscodingOptions;
 import dev.polygate.translators.soap.json.ShopJson;
 import dev.polygate.translators.soap.json.XmlJsonCodec;
 import org.junit.jupiter.api.BeforeAll;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.polygate.spi.ConfigException;
+import dev.polygate.spi.GatewayShared;
 import dev.polygate.spi.RoutePaths;
 import dev.polygate.spi.Translator;
 import dev.polygate.spi.TranslatorContext;
@@ -157,7 +158,11 @@ class SoapRouteProblemsTest {
         };
     }
 
-    private record Context(RoutePaths paths) implements TranslatorContext {
+    private record Context(RoutePaths paths, GatewayShared shared) implements TranslatorContext {
+        Context(RoutePaths paths) {
+            this(paths, new GatewayShared());
+        }
+
         @Override
         public Optional<UpstreamConfig> upstream(String name) {
             return name.equals("calc") ? Optional.of(new UpstreamConfig(name, List.of(URI.create("http://127.0.0.1:1")),

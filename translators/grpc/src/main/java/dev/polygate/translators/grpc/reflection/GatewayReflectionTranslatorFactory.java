@@ -5,11 +5,12 @@ import dev.polygate.spi.ConfigException;
 import dev.polygate.spi.Translator;
 import dev.polygate.spi.TranslatorContext;
 import dev.polygate.spi.TranslatorFactory;
+import dev.polygate.translators.model.catalog.ServiceCatalog;
 
 /**
  * The {@code grpc-reflection} translator: the gateway's own gRPC server reflection service
- * ({@code grpc.reflection.v1} and {@code v1alpha}), describing every service the gateway's grpc routes
- * expose, so that {@code buf curl} and grpcurl can discover them through the gateway. Route the paths
+ * ({@code grpc.reflection.v1} and {@code v1alpha}), describing every service this gateway's grpc and soap
+ * routes expose (the gateway's {@link ServiceCatalog}), so that {@code buf curl} and grpcurl can discover them through the gateway. Route the paths
  * {@code /grpc.reflection.v1.ServerReflection/**} and {@code /grpc.reflection.v1alpha.ServerReflection/**}
  * to it; it takes no configuration. Native gRPC and gRPC-Web (binary and text, with CORS) are both answered.
  */
@@ -24,6 +25,6 @@ public final class GatewayReflectionTranslatorFactory implements TranslatorFacto
         if (config != null && !config.isNull() && !config.isMissingNode() && !(config.isObject() && config.isEmpty())) {
             throw new ConfigException("", "the grpc-reflection translator takes no settings");
         }
-        return new ReflectionTranslator();
+        return new ReflectionTranslator(ServiceCatalog.of(context));
     }
 }

@@ -7,12 +7,13 @@ import dev.polygate.spi.ErrorKind;
 import dev.polygate.spi.Exchange;
 import dev.polygate.spi.GatewayException;
 import dev.polygate.spi.ResponseSink;
-import dev.polygate.translators.grpc.wire.GrpcAnswers;
-import dev.polygate.translators.grpc.wire.GrpcException;
-import dev.polygate.translators.grpc.wire.GrpcFrameDecoder;
-import dev.polygate.translators.grpc.wire.GrpcFrames;
-import dev.polygate.translators.grpc.wire.GrpcStatus;
-import dev.polygate.translators.grpc.wire.GrpcStatusCode;
+import dev.polygate.translators.model.catalog.ServiceCatalog;
+import dev.polygate.translators.model.wire.GrpcAnswers;
+import dev.polygate.translators.model.wire.GrpcException;
+import dev.polygate.translators.model.wire.GrpcFrameDecoder;
+import dev.polygate.translators.model.wire.GrpcFrames;
+import dev.polygate.translators.model.wire.GrpcStatus;
+import dev.polygate.translators.model.wire.GrpcStatusCode;
 import io.grpc.reflection.v1.ErrorResponse;
 import io.grpc.reflection.v1.FileDescriptorResponse;
 import io.grpc.reflection.v1.ListServiceResponse;
@@ -24,6 +25,7 @@ import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.ByteBufInputStream;
 import io.netty.handler.codec.http.HttpHeaders;
 import java.io.IOException;
+import java.util.List;
 
 /**
  * Answers the reflection stream of one client: each request message gets its response as it arrives.
@@ -31,6 +33,12 @@ import java.io.IOException;
  */
 final class ReflectionService {
     private static final int MAX_REQUEST = 64 * 1024;
+
+    private final ServiceCatalog catalog;
+
+    ReflectionService(ServiceCatalog catalog) {
+        this.catalog = catalog;
+    }
 
     void handle(Exchange exchange) {
         String path = exchange.request().path();
@@ -41,17 +49,18 @@ final class ReflectionService {
             GrpcAnswers.end(sink, new GrpcStatus(GrpcStatusCode.UNIMPLEMENTED, "unknown method " + path, null));
             return;
         }
-        exchange.requestBody().subscribe(new Stream(exchange));
+        exchange.requestBody().subscribe(new Stream(exchange, catalog.services()));
     }
 
     private static final class Stream implements BodySubscriber, GrpcFrameDecoder.FrameListener {
         private final Exchange exchange;
         private final GrpcFrameDecoder decoder = new GrpcFrameDecoder(MAX_REQUEST);
-        private final SymbolIndex symbols = SymbolIndex.of(ServiceCatalog.services());
+        private final SymbolIndex symbols;
         private boolean failed;
 
-        Stream(Exchange exchange) {
+        Stream(Exchange exchange, List<Descriptors.ServiceDescriptor> services) {
             this.exchange = exchange;
+            this.symbols = SymbolIndex.of(services);
         }
 
         @Override

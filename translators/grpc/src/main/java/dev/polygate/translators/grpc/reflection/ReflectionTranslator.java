@@ -2,9 +2,10 @@ package dev.polygate.translators.grpc.reflection;
 
 import dev.polygate.spi.Exchange;
 import dev.polygate.spi.Translator;
-import dev.polygate.translators.grpc.web.ClientProtocol;
-import dev.polygate.translators.grpc.web.GrpcWebConfig;
-import dev.polygate.translators.grpc.web.GrpcWebIngress;
+import dev.polygate.translators.model.catalog.ServiceCatalog;
+import dev.polygate.translators.model.web.ClientProtocol;
+import dev.polygate.translators.model.web.GrpcWebConfig;
+import dev.polygate.translators.model.web.GrpcWebIngress;
 
 /**
  * The gateway's reflection service as a route sees it. Reflection clients speak whatever protocol they use for
@@ -13,8 +14,13 @@ import dev.polygate.translators.grpc.web.GrpcWebIngress;
  * same ingress the grpc translator uses, and native gRPC reaches the service directly.
  */
 final class ReflectionTranslator implements Translator {
-    private final ReflectionService service = new ReflectionService();
-    private final GrpcWebIngress grpcWeb = new GrpcWebIngress(GrpcWebConfig.defaults(), service::handle);
+    private final ReflectionService service;
+    private final GrpcWebIngress grpcWeb;
+
+    ReflectionTranslator(ServiceCatalog catalog) {
+        this.service = new ReflectionService(catalog);
+        this.grpcWeb = new GrpcWebIngress(GrpcWebConfig.defaults(), service::handle);
+    }
 
     @Override
     public void handle(Exchange exchange) {

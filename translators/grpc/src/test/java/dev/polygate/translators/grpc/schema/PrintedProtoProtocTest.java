@@ -8,7 +8,7 @@ import com.google.protobuf.Descriptors.FileDescriptor;
 import dev.polygate.demo.greeter.v1.HelloRequest;
 import dev.polygate.test.v1.KitchenSinkProto;
 import dev.polygate.test.v1.LibraryProto;
-import dev.polygate.translators.grpc.protosource.ProtoSourcePrinter;
+import dev.polygate.translators.model.protosource.ProtoSourcePrinter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;

@@ -10,7 +10,7 @@ import com.google.protobuf.ExtensionRegistry;
 import dev.polygate.demo.greeter.v1.HelloRequest;
 import dev.polygate.test.v1.KitchenSinkProto;
 import dev.polygate.test.v1.LibraryProto;
-import dev.polygate.translators.grpc.protosource.ProtoSourcePrinter;
+import dev.polygate.translators.model.protosource.ProtoSourcePrinter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -3,7 +3,7 @@ package dev.polygate.translators.soap.json;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.protobuf.Descriptors.FieldDescriptor;
-import dev.polygate.translators.grpc.openapi.SchemaRefs;
+import dev.polygate.translators.model.openapi.SchemaRefs;
 import dev.polygate.translators.soap.validation.IntegerRange;
 import dev.polygate.translators.soap.validation.LexicalForms;
 import dev.polygate.xml.v1.XmlField;

@@ -32,7 +32,7 @@ public final class CompiledSchema {
 
     /** The file as .proto source text, printed as every API document of the gateway is. */
     public String protoSource() {
-        return dev.polygate.translators.grpc.protosource.ProtoSourcePrinter.print(file);
+        return dev.polygate.translators.model.protosource.ProtoSourcePrinter.print(file);
     }
 
     /**

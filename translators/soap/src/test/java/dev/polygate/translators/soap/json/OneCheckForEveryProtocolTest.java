@@ -11,7 +11,7 @@ import com.google.protobuf.DynamicMessage;
 import com.google.protobuf.Message;
 import dev.polygate.spi.ErrorKind;
 import dev.polygate.spi.GatewayException;
-import dev.polygate.translators.grpc.transcoding.TranscodingOptions;
+import dev.polygate.translators.model.transcoding.TranscodingOptions;
 import dev.polygate.translators.soap.schema.CompiledSchema;
 import dev.polygate.translators.soap.schema.SchemaCompiler;
 import dev.polygate.translators.soap.schema.SchemaRequest;

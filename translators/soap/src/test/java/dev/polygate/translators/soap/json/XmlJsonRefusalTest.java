@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.google.protobuf.DynamicMessage;
 import dev.polygate.spi.ErrorKind;
 import dev.polygate.spi.GatewayException;
-import dev.polygate.translators.grpc.transcoding.TranscodingOptions;
+import dev.polygate.translators.model.transcoding.TranscodingOptions;
 import org.junit.jupiter.api.Test;
 
 /** Every client mistake is a 400 whose message names the field and what was expected. */

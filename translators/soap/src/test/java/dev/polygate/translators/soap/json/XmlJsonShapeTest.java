@@ -4,7 +4,7 @@ import static dev.polygate.translators.soap.json.ShopSchema.element;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.protobuf.DynamicMessage;
-import dev.polygate.translators.grpc.transcoding.TranscodingOptions;
+import dev.polygate.translators.model.transcoding.TranscodingOptions;
 import org.junit.jupiter.api.Test;
 
 /** JSON → message → JSON gives the document back: keys, order, nil, lists, choices and groups. */

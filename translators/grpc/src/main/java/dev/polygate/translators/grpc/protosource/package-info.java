@@ -1,2 +1,0 @@
-/** .proto source text of descriptors, for serving the schema of an API to its clients. */
-package dev.polygate.translators.grpc.protosource;

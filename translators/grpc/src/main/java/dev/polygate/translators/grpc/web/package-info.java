@@ -1,6 +1,0 @@
-/**
- * gRPC-Web ingress: browser clients speaking gRPC-Web (binary or base64 text) over HTTP/1.1 or HTTP/2
- * are carried to a native gRPC backend, and the answer, trailers included, is carried back in the body.
- * Also answers the CORS preflights browsers send before cross-origin calls.
- */
-package dev.polygate.translators.grpc.web;

@@ -1,0 +1,66 @@
+package dev.polygate.translators.model.rest;
+
+import com.google.protobuf.TypeRegistry;
+import dev.polygate.spi.ErrorKind;
+import dev.polygate.spi.Exchange;
+import dev.polygate.spi.GatewayException;
+import dev.polygate.translators.model.call.CallOpener;
+import dev.polygate.translators.model.transcoding.HttpRuleIndex;
+import dev.polygate.translators.model.transcoding.RequestTranscoder;
+import dev.polygate.translators.model.transcoding.ResponseTranscoder;
+import dev.polygate.translators.model.transcoding.RuleLookup;
+import dev.polygate.translators.model.wire.GrpcStatus;
+import dev.polygate.translators.model.wire.GrpcStatusCode;
+
+/**
+ * REST/JSON clients of an operation's backend (gRPC today; any {@link CallOpener}): the request's method and path pick an operation by its
+ * google.api.http rules, the JSON becomes a protobuf message, and the answer comes back as JSON (one
+ * document, NDJSON, or Server-Sent Events for server streaming).
+ */
+public final class RestIngress {
+    private final Transcoding transcoding;
+    private final CallOpener backend;
+    private final RestSettings settings;
+    private final ErrorRenderer errors;
+
+    /** The schema-derived part, replaced as a whole when the schema is refreshed. */
+    public record Transcoding(HttpRuleIndex rules, RequestTranscoder requests, ResponseTranscoder responses,
+                              TypeRegistry types) {
+    }
+
+    public RestIngress(Transcoding transcoding, CallOpener backend, RestSettings settings) {
+        this(transcoding, backend, settings, ErrorRenderer.statusJson(transcoding.types()));
+    }
+
+    /** With errors written by {@code errors} instead of as {@code google.rpc.Status} JSON. */
+    public RestIngress(Transcoding transcoding, CallOpener backend, RestSettings settings, ErrorRenderer errors) {
+        this.transcoding = transcoding;
+        this.backend = backend;
+        this.settings = settings;
+        this.errors = errors;
+    }
+
+    public void handle(Exchange exchange) {
+        String path = exchange.request().path();
+        int query = path.indexOf('?');
+        String rawPath = query < 0 ? path : path.substring(0, query);
+        RuleLookup lookup = transcoding.rules().lookup(exchange.request().method(), rawPath);
+        if (lookup instanceof RuleLookup.Found found) {
+            new RestCall(exchange, found.match(), transcoding, backend, settings, errors).start();
+        } else if (lookup instanceof RuleLookup.MethodNotAllowed notAllowed) {
+            exchange.requestBody().discard();
+            RestAnswers.methodNotAllowed(exchange.response(), notAllowed.allowed(), errors);
+        } else {
+            exchange.requestBody().discard();
+            String method = exchange.request().method();
+            // HEAD is answered as GET would be, down to the length of the error text
+            RestAnswers.status(exchange.response(), new GrpcStatus(GrpcStatusCode.NOT_FOUND,
+                    "no operation is bound to " + (method.equals("HEAD") ? "GET" : method) + " " + rawPath, null),
+                    errors);
+        }
+    }
+
+    static GatewayException badRequest(String detail) {
+        return new GatewayException(ErrorKind.BAD_REQUEST, detail);
+    }
+}

@@ -1,0 +1,92 @@
+package dev.polygate.translators.model.transcoding;
+
+import com.google.protobuf.Descriptors.FieldDescriptor;
+import com.google.protobuf.InvalidProtocolBufferException;
+import com.google.protobuf.Message;
+import com.google.protobuf.MessageOrBuilder;
+import com.google.protobuf.TypeRegistry;
+import com.google.protobuf.util.JsonFormat;
+import dev.polygate.spi.ErrorKind;
+import dev.polygate.spi.GatewayException;
+import java.util.Set;
+
+/**
+ * The proto3 JSON mapping through JsonFormat. JsonFormat's errors name neither the field nor always the
+ * problem, so a refused document is explained by {@link JsonProblemFinder}; and since JsonFormat takes
+ * impossible dates as other instants, documents that can hold a timestamp are checked again strictly.
+ */
+final class ProtoJsonCodec implements JsonCodec {
+
+    private final JsonFormat.Parser parser;
+    private final JsonFormat.Printer printer;
+    private final JsonProblemFinder problems;
+    private final StrictTimestamps timestamps;
+
+    ProtoJsonCodec(TranscodingOptions options, TypeRegistry types) {
+        JsonFormat.Parser in = JsonFormat.parser().usingTypeRegistry(types);
+        this.parser = options.ignoreUnknownFields() ? in.ignoringUnknownFields() : in;
+        JsonFormat.Printer out = JsonFormat.printer().usingTypeRegistry(types).omittingInsignificantWhitespace();
+        if (options.preserveProtoFieldNames()) {
+            out = out.preservingProtoFieldNames();
+        }
+        if (options.emitDefaults()) {
+            out = out.includingDefaultValueFields();
+        }
+        this.printer = out;
+        this.problems = new JsonProblemFinder(new FieldNames(), options.ignoreUnknownFields());
+        this.timestamps = new StrictTimestamps();
+    }
+
+    private ProtoJsonCodec(ProtoJsonCodec base, JsonFormat.Printer printer) {
+        this.parser = base.parser;
+        this.printer = printer;
+        this.problems = base.problems;
+        this.timestamps = base.timestamps;
+    }
+
+    /**
+     * This codec, printing the field even when it holds its default: a {@code response_body} value is
+     * answered whatever it holds.
+     */
+    ProtoJsonCodec showingDefaultsOf(FieldDescriptor field) {
+        return new ProtoJsonCodec(this, printer.includingDefaultValueFields(Set.of(field)));
+    }
+
+    @Override
+    public void merge(String json, Message.Builder builder) {
+        merge(json, builder, "");
+    }
+
+    /**
+     * As {@link #merge(String, Message.Builder)} for a document found at {@code pathPrefix} of the request
+     * (a {@code body: "field"} message), so that errors name fields by their path in the request.
+     */
+    void merge(String json, Message.Builder builder, String pathPrefix) {
+        try {
+            parser.merge(json, builder);
+        } catch (InvalidProtocolBufferException | RuntimeException e) {
+            String problem = problems.find(json, builder.getDescriptorForType(), pathPrefix);
+            if (problem == null) {
+                problem = "invalid JSON for " + builder.getDescriptorForType().getFullName() + ": "
+                        + JsonProblemFinder.syntaxMessage(e.getMessage());
+            }
+            throw new GatewayException(ErrorKind.BAD_REQUEST, problem);
+        }
+        // The finder follows JsonFormat's rules otherwise, so on a document JsonFormat took it only finds dates.
+        if (timestamps.mayHold(builder.getDescriptorForType())) {
+            String problem = problems.find(json, builder.getDescriptorForType(), pathPrefix);
+            if (problem != null) {
+                throw new GatewayException(ErrorKind.BAD_REQUEST, problem);
+            }
+        }
+    }
+
+    @Override
+    public String print(MessageOrBuilder message) {
+        try {
+            return printer.print(message);
+        } catch (InvalidProtocolBufferException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+    }
+}
