@@ -99,6 +99,12 @@ final class RawWebSocket implements AutoCloseable {
     }
 
     void send(int opcode, boolean fin, int rsv, boolean mask, byte[] payload) throws IOException {
+        out.write(encode(opcode, fin, rsv, mask, payload));
+        out.flush();
+    }
+
+    /** One frame's bytes as a client (mask) or a misbehaving client (no mask) writes them. */
+    static byte[] encode(int opcode, boolean fin, int rsv, boolean mask, byte[] payload) {
         ByteArrayOutputStream frame = new ByteArrayOutputStream(payload.length + 14);
         frame.write((fin ? 0x80 : 0) | (rsv & 7) << 4 | opcode);
         int maskBit = mask ? 0x80 : 0;
@@ -122,8 +128,7 @@ final class RawWebSocket implements AutoCloseable {
         for (int i = 0; i < payload.length; i++) {
             frame.write(payload[i] ^ (mask ? key[i & 3] : 0));
         }
-        out.write(frame.toByteArray());
-        out.flush();
+        return frame.toByteArray();
     }
 
     void send(int opcode, boolean fin, byte[] payload) throws IOException {
