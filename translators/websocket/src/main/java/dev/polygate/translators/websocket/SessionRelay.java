@@ -32,7 +32,10 @@ final class SessionRelay extends ChannelInboundHandlerAdapter implements WebSock
     private boolean flushScheduled;
     private boolean closeToBackend;
     private boolean closeFromBackend;
-    private boolean clientOver;
+    /** The client sent Close: the backend's answer to it is forwarded, data no more. */
+    private boolean clientClosed;
+    /** The client's session ended without a close handshake: nothing goes to it any more. */
+    private boolean clientGone;
 
     SessionRelay(Channel backend) {
         this.backend = backend;
@@ -76,7 +79,7 @@ final class SessionRelay extends ChannelInboundHandlerAdapter implements WebSock
 
     @Override
     public void onClose(int code, String reason) {
-        clientOver = true;
+        clientClosed = true;
         if (closeFromBackend) {
             // The backend closed first and the client has answered: answer the backend, and that is the end.
             sendCloseToBackend(code, reason).addListener(ChannelFutureListener.CLOSE);
@@ -98,7 +101,7 @@ final class SessionRelay extends ChannelInboundHandlerAdapter implements WebSock
 
     @Override
     public void onError(int code, String reason) {
-        clientOver = true;
+        clientGone = true;
         releaseEarly();
         if (!closeToBackend && backend.isActive()) {
             sendCloseToBackend(WebSocketCloseCodes.GOING_AWAY, "client session ended").addListener(ChannelFutureListener.CLOSE);
@@ -116,7 +119,7 @@ final class SessionRelay extends ChannelInboundHandlerAdapter implements WebSock
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
-        if (client == null && !clientOver) {
+        if (client == null && !clientGone) {
             early.add(msg);
             return;
         }
@@ -133,17 +136,17 @@ final class SessionRelay extends ChannelInboundHandlerAdapter implements WebSock
             int code = Frames.codeOf(close);
             String reason = Frames.reasonOf(close);
             close.release();
-            if (clientOver) {
-                backend.close(); // the answer to the Close the client asked for
+            if (clientGone) {
+                backend.close();
                 return;
             }
-            client.close(code, reason);
+            client.close(code, reason); // completes the client's close handshake when it closed first
             if (closeToBackend) {
                 backend.close();
             }
             return;
         }
-        if (clientOver) {
+        if (clientClosed || clientGone) {
             frame.release();
             return;
         }
@@ -155,7 +158,7 @@ final class SessionRelay extends ChannelInboundHandlerAdapter implements WebSock
 
     @Override
     public void channelWritabilityChanged(ChannelHandlerContext ctx) {
-        if (client != null && !clientOver) {
+        if (client != null && !clientGone) {
             if (backend.isWritable()) {
                 client.resume();
             } else {
@@ -166,7 +169,7 @@ final class SessionRelay extends ChannelInboundHandlerAdapter implements WebSock
     }
 
     private void clientWritabilityChanged() {
-        if (backend.isActive() && !clientOver) {
+        if (backend.isActive() && !clientGone) {
             backend.config().setAutoRead(client.isWritable());
         }
     }
@@ -174,7 +177,7 @@ final class SessionRelay extends ChannelInboundHandlerAdapter implements WebSock
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
         releaseEarly();
-        if (client != null && !clientOver && !closeFromBackend) {
+        if (client != null && !clientGone && !closeFromBackend) {
             client.close(WebSocketCloseCodes.INTERNAL_ERROR, "the backend connection was lost");
         }
         ctx.fireChannelInactive();
@@ -182,7 +185,7 @@ final class SessionRelay extends ChannelInboundHandlerAdapter implements WebSock
 
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        if (cause instanceof CorruptedWebSocketFrameException && client != null && !clientOver) {
+        if (cause instanceof CorruptedWebSocketFrameException && client != null && !clientGone) {
             // Netty's decoder has closed the backend with its reason; the client learns the gateway got bad frames.
             closeFromBackend = true;
             client.close(WebSocketCloseCodes.BAD_GATEWAY, "invalid frames from the backend");
