@@ -9,8 +9,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assertions;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * The WebSocket peers nobody here wrote: Debian's python3-websockets and npm's {@code ws} (in
@@ -39,15 +37,7 @@ final class WebSocketPeers {
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor() != 0) {
             missing.add("Debian's python3-websockets is not installed");
         }
-        if (missing.isEmpty()) {
-            return;
-        }
-        String message = "WebSocket peers missing: " + String.join("; ", missing)
-                + ". Run interop-tests/web-clients/install.sh (CI's script does).";
-        if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-            Assertions.fail(message);
-        }
-        Assumptions.abort(message);
+        WebClientTools.failOrSkipIfMissing("WebSocket peers", missing);
     }
 
     /** The command running {@code script} of a peer kind: {@code python} or {@code node}. */

@@ -24,31 +24,28 @@ class WebSocketBackpressureTest {
 
     @TempDir
     static Path dir;
+    static WebSocketGateway setup;
     static EchoWebSocketBackend backend;
     static RunningGateway gateway;
 
     @BeforeAll
     static void start() throws Exception {
-        backend = new EchoWebSocketBackend();
-        gateway = RunningGateway.start(dir, null, """
-                upstreams:
-                  echo: { endpoints: [ "ws://127.0.0.1:%d" ] }
+        setup = new WebSocketGateway(dir, """
                 routes:
                   - name: ws
                     match: { prefix: /ws }
                     translator: websocket
                     websocket: { maxFrameSize: 16KiB, maxMessageSize: 64KiB }
                     backend: { upstream: echo }
-                """.formatted(backend.port()));
+                """);
+        backend = setup.backend;
+        gateway = setup.gateway;
     }
 
     @AfterAll
     static void stop() {
-        if (gateway != null) {
-            gateway.close();
-        }
-        if (backend != null) {
-            backend.close();
+        if (setup != null) {
+            setup.close();
         }
     }
 

@@ -20,31 +20,28 @@ import org.junit.jupiter.api.io.TempDir;
 class WebSocketOverHttp2Test {
     @TempDir
     static Path dir;
+    static WebSocketGateway setup;
     static EchoWebSocketBackend backend;
     static RunningGateway gateway;
 
     @BeforeAll
     static void start() throws Exception {
-        backend = new EchoWebSocketBackend();
-        gateway = RunningGateway.start(dir, null, """
+        setup = new WebSocketGateway(dir, """
                   - { name: no-ws-h2, address: 127.0.0.1, port: 0, webSocketOverHttp2: false }
-                upstreams:
-                  echo: { endpoints: [ "ws://127.0.0.1:%d" ] }
                 routes:
                   - name: ws
                     match: { prefix: /ws }
                     translator: websocket
                     backend: { upstream: echo }
-                """.formatted(backend.port()));
+                """);
+        backend = setup.backend;
+        gateway = setup.gateway;
     }
 
     @AfterAll
     static void stop() {
-        if (gateway != null) {
-            gateway.close();
-        }
-        if (backend != null) {
-            backend.close();
+        if (setup != null) {
+            setup.close();
         }
     }
 

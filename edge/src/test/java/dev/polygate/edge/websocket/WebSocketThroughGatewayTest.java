@@ -32,15 +32,13 @@ import org.junit.jupiter.api.io.TempDir;
 class WebSocketThroughGatewayTest {
     @TempDir
     static Path dir;
+    static WebSocketGateway setup;
     static EchoWebSocketBackend backend;
     static RunningGateway gateway;
 
     @BeforeAll
     static void start() throws Exception {
-        backend = new EchoWebSocketBackend();
-        gateway = RunningGateway.start(dir, null, """
-                upstreams:
-                  echo: { endpoints: [ "ws://127.0.0.1:%d" ] }
+        setup = new WebSocketGateway(dir, """
                 routes:
                   - name: ws
                     match: { prefix: /ws }
@@ -51,16 +49,15 @@ class WebSocketThroughGatewayTest {
                     match: { prefix: /plain }
                     translator: test-echo
                     backend: {}
-                """.formatted(backend.port()));
+                """);
+        backend = setup.backend;
+        gateway = setup.gateway;
     }
 
     @AfterAll
     static void stop() {
-        if (gateway != null) {
-            gateway.close();
-        }
-        if (backend != null) {
-            backend.close();
+        if (setup != null) {
+            setup.close();
         }
     }
 
