@@ -54,10 +54,15 @@ final class WebClientTools {
         if (!Files.isExecutable(chromium())) {
             missing.add("Chromium is not at " + chromium());
         }
+        failOrSkipIfMissing("gRPC-Web client tools", missing);
+    }
+
+    /** Fails (in CI) or skips (elsewhere) when {@code missing} names anything, pointing at install.sh. */
+    static void failOrSkipIfMissing(String what, List<String> missing) {
         if (missing.isEmpty()) {
             return;
         }
-        String message = "gRPC-Web client tools missing: " + String.join("; ", missing)
+        String message = what + " missing: " + String.join("; ", missing)
                 + ". Run interop-tests/web-clients/install.sh (CI's script does).";
         if ("true".equalsIgnoreCase(System.getenv("CI"))) {
             Assertions.fail(message);

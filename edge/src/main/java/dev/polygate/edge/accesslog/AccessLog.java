@@ -2,6 +2,8 @@ package dev.polygate.edge.accesslog;
 
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import dev.polygate.edge.exchange.DownstreamExchange;
+import dev.polygate.edge.websocket.EdgeWebSocketUpgrade;
+import dev.polygate.edge.websocket.WebSocketStats;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -78,6 +80,14 @@ public final class AccessLog implements AutoCloseable {
         }
         if (e.errorDetail() != null) {
             line.append(",\"error\":\"").append(json.quoteAsString(e.errorDetail())).append('"');
+        }
+        if (e.webSocket().orElse(null) instanceof EdgeWebSocketUpgrade upgrade && upgrade.stats().isAccepted()) {
+            WebSocketStats ws = upgrade.stats();
+            line.append(",\"websocket\":{\"framesIn\":").append(ws.framesIn())
+                    .append(",\"framesOut\":").append(ws.framesOut())
+                    .append(",\"bytesIn\":").append(ws.bytesIn())
+                    .append(",\"bytesOut\":").append(ws.bytesOut())
+                    .append(",\"closeCode\":").append(ws.closeCode()).append('}');
         }
         line.append(",\"bytesIn\":").append(e.bytesIn())
                 .append(",\"bytesOut\":").append(e.bytesOut())

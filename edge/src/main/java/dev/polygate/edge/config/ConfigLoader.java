@@ -118,14 +118,14 @@ public final class ConfigLoader {
     private List<ListenerConfig> listeners(ConfigNode node) {
         if (!node.isPresent()) {
             return List.of(new ListenerConfig("https", "0.0.0.0", 8443,
-                            new TlsConfig(List.of(), TlsConfig.ClientAuthMode.NONE, null), true),
-                    new ListenerConfig("http", "0.0.0.0", 8080, null, true));
+                            new TlsConfig(List.of(), TlsConfig.ClientAuthMode.NONE, null), true, true),
+                    new ListenerConfig("http", "0.0.0.0", 8080, null, true, true));
         }
         List<ListenerConfig> listeners = new ArrayList<>();
         Set<String> names = new HashSet<>();
         Set<String> bound = new HashSet<>();
         for (ConfigNode item : node.items()) {
-            item.expectObject(ordered("name", "address", "port", "tls", "http2"));
+            item.expectObject(ordered("name", "address", "port", "tls", "http2", "webSocketOverHttp2"));
             int port = item.integer("port", 0, 0, 65535);
             if (!item.get("port").isPresent()) {
                 item.get("port").problem("is required");
@@ -139,7 +139,8 @@ public final class ConfigLoader {
                 item.get("port").problem("another listener already uses " + address + ":" + port);
             }
             TlsConfig tls = item.get("tls").isPresent() ? tls(item.get("tls")) : null;
-            listeners.add(new ListenerConfig(name, address, port, tls, item.bool("http2", true)));
+            listeners.add(new ListenerConfig(name, address, port, tls, item.bool("http2", true),
+                    item.bool("webSocketOverHttp2", true)));
         }
         if (listeners.isEmpty()) {
             node.problem("needs at least one listener");
@@ -221,9 +222,9 @@ public final class ConfigLoader {
         try {
             URI uri = new URI(text);
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            if (!Set.of("http", "https", "h2c").contains(scheme)) {
-                problems.add(new ConfigException.Problem(path, "scheme must be http, h2c or https: '" + text + "'"));
-            } else if (uri.getHost() == null || uri.getPort() < 0 && !scheme.startsWith("http")) {
+            if (!Set.of("http", "https", "h2c", "ws", "wss").contains(scheme)) {
+                problems.add(new ConfigException.Problem(path, "scheme must be http, h2c, https, ws or wss: '" + text + "'"));
+            } else if (uri.getHost() == null || uri.getPort() < 0 && !scheme.startsWith("http") && !scheme.startsWith("ws")) {
                 problems.add(new ConfigException.Problem(path, "needs a host and port, e.g. " + scheme + "://127.0.0.1:9000"));
             } else if (uri.getRawPath() != null && !uri.getRawPath().isEmpty() && !uri.getRawPath().equals("/")) {
                 problems.add(new ConfigException.Problem(path, "must not have a path; use the route's rewrite"));
@@ -239,7 +240,8 @@ public final class ConfigLoader {
         List<RouteConfig> routes = new ArrayList<>();
         Set<String> names = new HashSet<>();
         for (ConfigNode item : node.items()) {
-            item.expectObject(ordered("name", "match", "translator", "backend", "stripPrefix", "rewrite", "policies"));
+            item.expectObject(ordered("name", "match", "translator", "backend", "stripPrefix", "rewrite", "policies",
+                    "websocket"));
             String name = item.text("name", "route-" + routes.size());
             if (!names.add(name)) {
                 item.get("name").problem("duplicate route name '" + name + "'");
@@ -269,7 +271,7 @@ public final class ConfigLoader {
                 policies.add(new RouteConfig.PolicyEntry(section.path(), policyName, section.raw()));
             }
             routes.add(new RouteConfig(item.path(), name, match, translator,
-                    item.get("backend").raw(), stripPrefix, rewrite, policies));
+                    item.get("backend").raw(), stripPrefix, rewrite, policies, WebSocketConfig.read(item.get("websocket"))));
         }
         return routes;
     }

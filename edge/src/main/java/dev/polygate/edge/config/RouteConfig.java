@@ -13,9 +13,11 @@ import java.util.Set;
  * @param backend     the translator's own section, validated by its factory
  * @param stripPrefix removed from the path before it is sent upstream (nullable)
  * @param rewrite     a path template for the upstream path, e.g. {@code /v2/{id}/{**}} (nullable)
+ * @param websocket   the limits of WebSocket sessions on this route
  */
 public record RouteConfig(String path, String name, Match match, String translator, JsonNode backend,
-                          String stripPrefix, String rewrite, List<PolicyEntry> policies) {
+                          String stripPrefix, String rewrite, List<PolicyEntry> policies,
+                          WebSocketConfig websocket) {
 
     public RouteConfig {
         policies = List.copyOf(policies);

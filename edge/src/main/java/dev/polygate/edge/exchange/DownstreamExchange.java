@@ -6,10 +6,12 @@ import dev.polygate.spi.GatewayException;
 import dev.polygate.spi.RequestBody;
 import dev.polygate.spi.RequestHead;
 import dev.polygate.spi.ResponseSink;
+import dev.polygate.spi.websocket.WebSocketUpgrade;
 import io.netty.channel.Channel;
 import io.netty.util.concurrent.EventExecutor;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * An exchange with a client on one HTTP/1.1 connection or one HTTP/2 stream. All of its state is touched
@@ -32,6 +34,7 @@ public final class DownstreamExchange implements Exchange {
     private List<Runnable> cancelActions;
     private boolean finished;
     private boolean cancelled;
+    private WebSocketUpgrade webSocket;
 
     DownstreamExchange(Channel channel, ExchangeOwner owner, ClientInfo client, String method, String originalPath,
                        ResponseFraming framing, long declaredLength, boolean emptyBody, boolean expectContinue) {
@@ -105,6 +108,35 @@ public final class DownstreamExchange implements Exchange {
         if (error == null) {
             error = failure;
         }
+    }
+
+    @Override
+    public Optional<WebSocketUpgrade> webSocket() {
+        return Optional.ofNullable(webSocket);
+    }
+
+    /** Marks this exchange as a WebSocket handshake, before it is dispatched. */
+    public void webSocket(WebSocketUpgrade upgrade) {
+        this.webSocket = upgrade;
+    }
+
+    /**
+     * The WebSocket handshake was answered ({@code 101}, or {@code 200} on HTTP/2) and the channel now carries the
+     * session: the response sink takes nothing more.
+     */
+    public void switchedProtocols(int status) {
+        sink.markSwitched(status);
+    }
+
+    /** The WebSocket session that followed the handshake is over: the exchange ends (and is logged). */
+    public void sessionEnded() {
+        finish(true);
+    }
+
+    /** Ends the exchange with {@code error} on the gateway's own account, and tells the translator to let go. */
+    public void abandon(GatewayException failure) {
+        sink.sendError(failure);
+        runCancelActions();
     }
 
     // ---- what the access log reads ----
@@ -205,6 +237,12 @@ public final class DownstreamExchange implements Exchange {
         cancelled = true;
         sink.markCancelled();
         body.clientGone();
+        runCancelActions();
+        finish(true);
+    }
+
+    private void runCancelActions() {
+        cancelled = true;
         if (cancelActions != null) {
             for (Runnable action : cancelActions) {
                 try {
@@ -213,7 +251,7 @@ public final class DownstreamExchange implements Exchange {
                     // one failing cancel action must not keep the others from running
                 }
             }
+            cancelActions = null;
         }
-        finish(true);
     }
 }

@@ -231,6 +231,13 @@ final class DownstreamResponseSink implements ResponseSink {
         }
     }
 
+    /** The handshake's answer went out on the session's own terms; the exchange's response is over. */
+    void markSwitched(int switchedStatus) {
+        headSent = true;
+        done = true;
+        status = switchedStatus;
+    }
+
     void markCancelled() {
         if (!done) {
             done = true;

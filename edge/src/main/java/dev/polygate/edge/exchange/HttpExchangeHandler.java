@@ -1,5 +1,6 @@
 package dev.polygate.edge.exchange;
 
+import dev.polygate.edge.websocket.WebSocketHandshake;
 import dev.polygate.spi.ClientInfo;
 import dev.polygate.spi.ErrorKind;
 import dev.polygate.spi.GatewayException;
@@ -109,6 +110,8 @@ public final class HttpExchangeHandler extends ChannelInboundHandlerAdapter impl
             exchange.response().sendError(RequestReader.decodeFailure(request.decoderResult().cause()));
             return;
         }
+        // Before the head is read, which strips the hop-by-hop headers a WebSocket handshake travels in.
+        WebSocketHandshake webSocket = WebSocketHandshake.read(ctx.channel(), request, http2);
         RequestHead head;
         try {
             head = RequestReader.read(request, http2, scheme, server.limits().maxRequestBody());
@@ -120,6 +123,9 @@ public final class HttpExchangeHandler extends ChannelInboundHandlerAdapter impl
             return;
         }
         exchange.request(head);
+        if (webSocket != null && !webSocket.attach(exchange)) {
+            return;
+        }
         try {
             server.dispatcher().dispatch(exchange);
         } catch (RuntimeException e) {

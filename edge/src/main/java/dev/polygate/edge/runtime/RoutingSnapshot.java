@@ -7,6 +7,7 @@ import dev.polygate.edge.routing.HostPattern;
 import dev.polygate.edge.routing.PathPattern;
 import dev.polygate.edge.routing.RouteRule;
 import dev.polygate.edge.routing.RouteTable;
+import dev.polygate.edge.websocket.WebSocketRouteGate;
 import dev.polygate.spi.ApiDocument;
 import dev.polygate.spi.ConfigException;
 import dev.polygate.spi.ConfigPaths;
@@ -116,7 +117,7 @@ public final class RoutingSnapshot implements AutoCloseable {
             throw new ConfigException(problems);
         }
         Translator terminal = translator;
-        PolicyChain chain = terminal::handle;
+        PolicyChain chain = WebSocketRouteGate.wrap(terminal, route.name(), route.websocket());
         for (int i = policies.size() - 1; i >= 0; i--) {
             chain = new PolicyLink(policies.get(i), chain);
         }

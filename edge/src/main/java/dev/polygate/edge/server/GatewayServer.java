@@ -6,6 +6,7 @@ import dev.polygate.edge.admin.AdminHandler;
 import dev.polygate.edge.config.GatewayConfig;
 import dev.polygate.edge.config.ListenerConfig;
 import dev.polygate.edge.exchange.HttpExchangeHandler;
+import dev.polygate.edge.websocket.WebSocketSessionHandler;
 import dev.polygate.edge.exchange.ServerContext;
 import dev.polygate.edge.runtime.Extensions;
 import dev.polygate.edge.runtime.Router;
@@ -90,8 +91,9 @@ public final class GatewayServer implements AutoCloseable {
 
     private void bind() throws Exception {
         ServerContext context = new ServerContext(router, tracker, config.limits(), draining::get);
-        ProtocolPipelines pipelines = new ProtocolPipelines(context, config.drainTimeout());
         for (ListenerConfig listener : config.listeners()) {
+            ProtocolPipelines pipelines = new ProtocolPipelines(context, config.drainTimeout(),
+                    listener.webSocketOverHttp2());
             var sni = listener.tls() == null ? null : TlsContexts.build(listener.tls(), config.dataDir(), listener.http2());
             if (sni != null && sni.devCaFile() != null) {
                 devCaFile = sni.devCaFile();
@@ -223,6 +225,11 @@ public final class GatewayServer implements AutoCloseable {
     private static void closeGracefully(Channel connection) {
         if (connection.pipeline().get(Http2FrameCodec.class) != null) {
             connection.close(); // the codec sends GOAWAY and waits for open streams up to the drain timeout
+            return;
+        }
+        WebSocketSessionHandler session = connection.pipeline().get(WebSocketSessionHandler.class);
+        if (session != null) {
+            session.goingAway(); // close 1001, then the connection once the client answers
             return;
         }
         HttpExchangeHandler handler = connection.pipeline().get(HttpExchangeHandler.class);

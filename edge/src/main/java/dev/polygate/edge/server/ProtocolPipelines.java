@@ -3,6 +3,7 @@ package dev.polygate.edge.server;
 import dev.polygate.edge.config.LimitsConfig;
 import dev.polygate.edge.exchange.HttpExchangeHandler;
 import dev.polygate.edge.exchange.ServerContext;
+import dev.polygate.edge.websocket.ExtendedConnectReader;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
@@ -23,11 +24,14 @@ final class ProtocolPipelines {
     private final ServerContext server;
     private final LimitsConfig limits;
     private final Duration drainTimeout;
+    /** RFC 8441 on this listener's HTTP/2 connections: the setting advertised and {@code :protocol} taken. */
+    private final boolean extendedConnect;
 
-    ProtocolPipelines(ServerContext server, Duration drainTimeout) {
+    ProtocolPipelines(ServerContext server, Duration drainTimeout, boolean extendedConnect) {
         this.server = server;
         this.limits = server.limits();
         this.drainTimeout = drainTimeout;
+        this.extendedConnect = extendedConnect;
     }
 
     void http1(ChannelPipeline pipeline, boolean secure, boolean offerH2cUpgrade) {
@@ -65,7 +69,8 @@ final class ProtocolPipelines {
                 .initialSettings(Http2Settings.defaultSettings()
                         .maxConcurrentStreams(limits.maxConcurrentStreams())
                         .maxHeaderListSize(limits.maxHeaderSize())
-                        .initialWindowSize(256 * 1024))
+                        .initialWindowSize(256 * 1024)
+                        .connectProtocolEnabled(extendedConnect))
                 .decoderEnforceMaxRstFramesPerWindow(limits.maxRstFramesPerMinute(), 60)
                 .gracefulShutdownTimeoutMillis(drainTimeout.toMillis())
                 .validateHeaders(true)
@@ -77,6 +82,8 @@ final class ProtocolPipelines {
             @Override
             protected void initChannel(Channel stream) {
                 stream.pipeline().addLast(RequestPseudoHeaderCheck.INSTANCE);
+                stream.pipeline().addLast(extendedConnect ? ExtendedConnectReader.ADVERTISED
+                        : ExtendedConnectReader.NOT_ADVERTISED);
                 stream.pipeline().addLast(new Http2StreamFrameToHttpObjectCodec(true, true));
                 stream.pipeline().addLast(new HttpExchangeHandler(server, true, secure));
             }

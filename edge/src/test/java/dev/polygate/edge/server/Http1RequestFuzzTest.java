@@ -85,7 +85,7 @@ class Http1RequestFuzzTest {
         EmbeddedChannel channel = new EmbeddedChannel();
         channel.config().setAllocator(alloc);
         ServerContext server = new ServerContext(new ReadingRoute(), NO_OBSERVER, LIMITS, () -> false);
-        new ProtocolPipelines(server, Duration.ofSeconds(1)).http1(channel.pipeline(), false, false);
+        new ProtocolPipelines(server, Duration.ofSeconds(1), true).http1(channel.pipeline(), false, false);
 
         for (int from = 0; from < input.length && channel.isOpen(); from += READ_SIZE) {
             int length = Math.min(READ_SIZE, input.length - from);

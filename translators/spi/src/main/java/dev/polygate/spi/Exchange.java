@@ -41,6 +41,15 @@ public interface Exchange {
     default void error(GatewayException error) {
     }
 
+    /**
+     * The client's request to open a WebSocket session, when this exchange is a WebSocket handshake (HTTP/1.1
+     * {@code Upgrade: websocket}, or HTTP/2 extended CONNECT). Only translators that {@linkplain
+     * Translator#acceptsWebSocket() accept WebSockets} see such exchanges.
+     */
+    default java.util.Optional<dev.polygate.spi.websocket.WebSocketUpgrade> webSocket() {
+        return java.util.Optional.empty();
+    }
+
     /** A policy's way to wrap the body or the sink: the chain continues with the returned view. */
     default Exchange with(RequestBody body, ResponseSink sink) {
         return new ForwardingExchange(this) {

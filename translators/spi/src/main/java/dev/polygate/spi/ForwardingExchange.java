@@ -59,4 +59,9 @@ public class ForwardingExchange implements Exchange {
     public void error(GatewayException error) {
         delegate.error(error);
     }
+
+    @Override
+    public java.util.Optional<dev.polygate.spi.websocket.WebSocketUpgrade> webSocket() {
+        return delegate.webSocket();
+    }
 }

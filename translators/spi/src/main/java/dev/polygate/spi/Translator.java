@@ -12,6 +12,14 @@ public interface Translator extends AutoCloseable {
     void handle(Exchange exchange);
 
     /**
+     * Whether this translator takes WebSocket handshakes ({@link Exchange#webSocket()}). The gateway answers a
+     * handshake on a route whose translator does not with a clear 400, never as a plain request.
+     */
+    default boolean acceptsWebSocket() {
+        return false;
+    }
+
+    /**
      * Reloads what the translator learns from its backend at run time, such as a gRPC backend's schema
      * by server reflection; the admin API calls it. Must not block the caller: slow work runs elsewhere.
      *

@@ -1,0 +1,35 @@
+package dev.polygate.edge.websocket;
+
+import dev.polygate.edge.testing.RunningGateway;
+import java.nio.file.Path;
+
+/** A gateway whose {@code routesYaml} may name the upstream {@code echo}: a Netty WebSocket echo backend it starts. */
+final class WebSocketGateway implements AutoCloseable {
+    final EchoWebSocketBackend backend;
+    final RunningGateway gateway;
+
+    /** @param yaml extra listeners first (indented as list items), then {@code routes:}; {@code %d} is the echo port */
+    WebSocketGateway(Path dir, String yaml) throws Exception {
+        backend = new EchoWebSocketBackend();
+        RunningGateway started;
+        try {
+            int split = yaml.indexOf("routes:");
+            started = RunningGateway.start(dir, null, yaml.substring(0, split) + "upstreams:\n  echo: { endpoints: [ \"ws://127.0.0.1:"
+                    + backend.port() + "\" ] }\n" + yaml.substring(split));
+        } catch (Exception e) {
+            backend.close();
+            throw e;
+        }
+        gateway = started;
+    }
+
+    int port() {
+        return gateway.httpPort();
+    }
+
+    @Override
+    public void close() {
+        gateway.close();
+        backend.close();
+    }
+}
