@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.polygate.spi.ConfigException;
+import dev.polygate.spi.GatewayShared;
 import dev.polygate.spi.TranslatorContext;
 import dev.polygate.spi.TransportKind;
 import dev.polygate.spi.UpstreamConfig;
@@ -21,6 +22,8 @@ class WsBackendConfigTest {
     private static final UpstreamConfig CHAT = new UpstreamConfig("chat",
             List.of(URI.create("ws://127.0.0.1:9000"), URI.create("wss://chat.internal")), UpstreamConfig.UpstreamTls.DEFAULT,
             Duration.ofSeconds(5), Duration.ofSeconds(60), 512);
+
+    private static final GatewayShared SHARED = new GatewayShared();
 
     private static final TranslatorContext CONTEXT = new TranslatorContext() {
         @Override
@@ -41,6 +44,11 @@ class WsBackendConfigTest {
         @Override
         public TransportKind transport() {
             return TransportKind.NIO;
+        }
+
+        @Override
+        public GatewayShared shared() {
+            return SHARED;
         }
     };
 
