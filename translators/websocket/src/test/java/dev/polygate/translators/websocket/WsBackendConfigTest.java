@@ -22,6 +22,8 @@ class WsBackendConfigTest {
             List.of(URI.create("ws://127.0.0.1:9000"), URI.create("wss://chat.internal")), UpstreamConfig.UpstreamTls.DEFAULT,
             Duration.ofSeconds(5), Duration.ofSeconds(60), 512);
 
+    private static final dev.polygate.spi.GatewayShared SHARED = new dev.polygate.spi.GatewayShared();
+
     private static final TranslatorContext CONTEXT = new TranslatorContext() {
         @Override
         public Optional<UpstreamConfig> upstream(String name) {
@@ -41,6 +43,11 @@ class WsBackendConfigTest {
         @Override
         public TransportKind transport() {
             return TransportKind.NIO;
+        }
+
+        @Override
+        public dev.polygate.spi.GatewayShared shared() {
+            return SHARED;
         }
     };
 
