@@ -128,9 +128,11 @@ final class RawWebSocket implements AutoCloseable {
             ThreadLocalRandom.current().nextBytes(key);
             frame.write(key, 0, 4);
         }
-        for (int i = 0; i < payload.length; i++) {
-            frame.write(payload[i] ^ (mask ? key[i & 3] : 0));
+        byte[] masked = payload.clone();
+        for (int i = 0; mask && i < masked.length; i++) {
+            masked[i] ^= key[i & 3];
         }
+        frame.writeBytes(masked);
         return frame.toByteArray();
     }
 

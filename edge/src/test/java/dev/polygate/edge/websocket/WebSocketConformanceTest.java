@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class WebSocketConformanceTest {
-    static final String LIMITS = "websocket: { maxFrameSize: 1MiB, maxMessageSize: 4MiB }";
+    static final String LIMITS = "websocket: { maxFrameSize: 256KiB, maxMessageSize: 1MiB }";
 
     @TempDir
     static Path dir;
@@ -100,6 +100,11 @@ class WebSocketConformanceTest {
     @TestFactory
     Stream<DynamicNode> group7Close() {
         return run(CloseCases.cases());
+    }
+
+    @TestFactory
+    Stream<DynamicNode> group9Limits() {
+        return run(LimitCases.cases());
     }
 
     private static Stream<DynamicNode> run(List<ConformanceCase> cases) {
