@@ -5,7 +5,6 @@ import dev.polygate.edge.exchange.HttpExchangeHandler;
 import io.netty.channel.ChannelPipeline;
 import io.netty.handler.codec.http.HttpServerUpgradeHandler;
 import io.netty.handler.codec.http.websocketx.Utf8FrameValidator;
-import io.netty.handler.codec.http.websocketx.WebSocket13FrameDecoder;
 import io.netty.handler.codec.http.websocketx.WebSocket13FrameEncoder;
 import io.netty.handler.codec.http.websocketx.WebSocketDecoderConfig;
 import io.netty.handler.codec.http.websocketx.extensions.WebSocketServerExtension;
@@ -13,7 +12,7 @@ import io.netty.handler.codec.http2.Http2StreamFrameToHttpObjectCodec;
 
 /**
  * Turns a connection (HTTP/1.1) or a stream (HTTP/2) that answered a WebSocket handshake into a WebSocket pipeline:
- * the HTTP handlers leave, the frame codec (Netty's RFC 6455 decoder, which fails the connection with 1002 on
+ * the HTTP handlers leave, the frame codec (Netty's RFC 6455 decoder with the gateway's Close-frame check, which fails the connection with 1002 on
  * unmasked frames, reserved bits or opcodes, bad control frames and fragmentation, and with 1009 on a frame over the
  * limit), permessage-deflate when agreed, the UTF-8 check of text messages across fragments (1007), and the session.
  */
@@ -28,7 +27,7 @@ final class WebSocketPipeline {
             pipeline.addBefore(anchor, "ws-h2", new Http2StreamWebSocketBridge());
         }
         pipeline.addBefore(anchor, "ws-encoder", new WebSocket13FrameEncoder(false));
-        pipeline.addBefore(anchor, "ws-decoder", new WebSocket13FrameDecoder(WebSocketDecoderConfig.newBuilder()
+        pipeline.addBefore(anchor, "ws-decoder", new CloseFrameCheckingDecoder(WebSocketDecoderConfig.newBuilder()
                 .maxFramePayloadLength(config.maxFrameSize())
                 .expectMaskedFrames(true)
                 .allowMaskMismatch(false)

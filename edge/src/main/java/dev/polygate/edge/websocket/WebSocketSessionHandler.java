@@ -182,6 +182,7 @@ public final class WebSocketSessionHandler extends ChannelInboundHandlerAdapter 
             close = new CloseWebSocketFrame(sendable, CloseReasons.truncate(reason));
         }
         stats.closeCode(code);
+        stats.sent(close.content().readableBytes());
         channel.writeAndFlush(close);
         if (closeReceived) {
             finish();
@@ -208,8 +209,9 @@ public final class WebSocketSessionHandler extends ChannelInboundHandlerAdapter 
         if (!closeSent) {
             closeSent = true;
             stats.closeCode(code);
-            channel.writeAndFlush(new CloseWebSocketFrame(code, CloseReasons.truncate(reason)))
-                    .addListener(ChannelFutureListener.CLOSE);
+            CloseWebSocketFrame close = new CloseWebSocketFrame(code, CloseReasons.truncate(reason));
+            stats.sent(close.content().readableBytes());
+            channel.writeAndFlush(close).addListener(ChannelFutureListener.CLOSE);
         } else {
             channel.close();
         }
@@ -227,6 +229,7 @@ public final class WebSocketSessionHandler extends ChannelInboundHandlerAdapter 
             // The decoder or the UTF-8 check has sent the Close frame and closes the connection.
             closeSent = true;
             stats.closeCode(corrupt.closeStatus().code());
+            stats.sent(2 + String.valueOf(corrupt.getMessage()).getBytes(StandardCharsets.UTF_8).length);
             notifyError(corrupt.closeStatus().code(), String.valueOf(corrupt.getMessage()));
         } else if (cause instanceof DecompressionException) {
             boolean tooBig = String.valueOf(cause.getMessage()).contains("maximum");
@@ -364,6 +367,7 @@ public final class WebSocketSessionHandler extends ChannelInboundHandlerAdapter 
         }
         if (ping > 0 && now - Math.max(lastActivity, lastPing) >= ping) {
             lastPing = now;
+            stats.sent(KEEPALIVE.length);
             channel.writeAndFlush(new PingWebSocketFrame(Unpooled.wrappedBuffer(KEEPALIVE)));
         }
         scheduleTimer();

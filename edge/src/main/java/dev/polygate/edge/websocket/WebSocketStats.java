@@ -40,16 +40,17 @@ public final class WebSocketStats {
         return framesIn;
     }
 
+    /** Frames to the client, control frames included: pongs, the gateway's keep-alive pings and its Close. */
     public long framesOut() {
         return framesOut;
     }
 
-    /** Payload bytes from the client, after decompression. */
+    /** Payload bytes from the client (control frames included), after decompression. */
     public long bytesIn() {
         return bytesIn;
     }
 
-    /** Payload bytes to the client, before compression. */
+    /** Payload bytes to the client (Close and keep-alive pings included), before compression. */
     public long bytesOut() {
         return bytesOut;
     }

@@ -9,7 +9,9 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -60,6 +62,7 @@ final class RawWebSocket implements AutoCloseable {
         }
         socket.connect(new InetSocketAddress("127.0.0.1", port), 5_000);
         socket.setSoTimeout(20_000);
+        socket.setTcpNoDelay(true);
         socket.getOutputStream().write(requestHead.getBytes(StandardCharsets.ISO_8859_1));
         return new RawWebSocket(socket, readHead(socket.getInputStream()));
     }
@@ -125,10 +128,25 @@ final class RawWebSocket implements AutoCloseable {
             ThreadLocalRandom.current().nextBytes(key);
             frame.write(key, 0, 4);
         }
-        for (int i = 0; i < payload.length; i++) {
-            frame.write(payload[i] ^ (mask ? key[i & 3] : 0));
+        byte[] masked = payload.clone();
+        for (int i = 0; mask && i < masked.length; i++) {
+            masked[i] ^= key[i & 3];
         }
+        frame.writeBytes(masked);
         return frame.toByteArray();
+    }
+
+    /** Writes {@code bytes} (frames or parts of frames) in TCP writes of at most {@code chunk} bytes each. */
+    void sendChopped(byte[] bytes, int chunk) throws IOException {
+        for (int offset = 0; offset < bytes.length; offset += chunk) {
+            out.write(bytes, offset, Math.min(chunk, bytes.length - offset));
+            out.flush();
+        }
+    }
+
+    void sendRaw(byte[] bytes) throws IOException {
+        out.write(bytes);
+        out.flush();
     }
 
     void send(int opcode, boolean fin, byte[] payload) throws IOException {
@@ -163,6 +181,55 @@ final class RawWebSocket implements AutoCloseable {
         byte[] payload = new byte[(int) length];
         in.readFully(payload);
         return new Frame((first & 0x80) != 0, first >> 4 & 7, first & 0x0f, payload);
+    }
+
+    /** One data message as the server sent it, its fragments joined; {@code rsv} is the first frame's. */
+    record Message(int opcode, int rsv, byte[] payload) {
+        String text() {
+            return new String(payload, StandardCharsets.UTF_8);
+        }
+    }
+
+    /**
+     * Reads the next data message, joining its fragments (an echo backend may send them as they came or joined);
+     * control frames met on the way go to {@code controls}. A Close instead of a message fails.
+     */
+    Message readMessage(List<Frame> controls) throws IOException {
+        ByteArrayOutputStream payload = new ByteArrayOutputStream();
+        int opcode = -1;
+        int rsv = 0;
+        while (true) {
+            Frame frame = read();
+            if (frame.opcode() == CLOSE) {
+                throw new IOException("Close " + frame.closeCode() + " '" + frame.closeReason() + "' instead of a message");
+            }
+            if (frame.opcode() >= CLOSE) {
+                controls.add(frame);
+                continue;
+            }
+            if (opcode < 0) {
+                if (frame.opcode() == CONTINUATION) {
+                    throw new IOException("a continuation frame without a message started");
+                }
+                opcode = frame.opcode();
+                rsv = frame.rsv();
+            } else if (frame.opcode() != CONTINUATION) {
+                throw new IOException("a new message inside a fragmented one");
+            }
+            payload.writeBytes(frame.payload());
+            if (frame.fin()) {
+                return new Message(opcode, rsv, payload.toByteArray());
+            }
+        }
+    }
+
+    Message readMessage() throws IOException {
+        List<Frame> controls = new ArrayList<>();
+        Message message = readMessage(controls);
+        if (!controls.isEmpty()) {
+            throw new IOException("unexpected control frames before the message: " + controls);
+        }
+        return message;
     }
 
     /** Reads past data frames to the server's Close, and checks that the connection then ends. */

@@ -10,12 +10,22 @@ final class WebSocketGateway implements AutoCloseable {
 
     /** @param yaml extra listeners first (indented as list items), then {@code routes:}; {@code %d} is the echo port */
     WebSocketGateway(Path dir, String yaml) throws Exception {
+        this(dir, "", yaml);
+    }
+
+    /** @param upstreams more entries of {@code upstreams:}, each line indented by two spaces */
+    WebSocketGateway(Path dir, String upstreams, String yaml) throws Exception {
+        this(dir, upstreams, yaml, null);
+    }
+
+    /** @param tlsYaml the {@code tls:} of a listener named {@code https} beside {@code http}, or null for none */
+    WebSocketGateway(Path dir, String upstreams, String yaml, String tlsYaml) throws Exception {
         backend = new EchoWebSocketBackend();
         RunningGateway started;
         try {
             int split = yaml.indexOf("routes:");
-            started = RunningGateway.start(dir, null, yaml.substring(0, split) + "upstreams:\n  echo: { endpoints: [ \"ws://127.0.0.1:"
-                    + backend.port() + "\" ] }\n" + yaml.substring(split));
+            started = RunningGateway.start(dir, tlsYaml, yaml.substring(0, split) + "upstreams:\n  echo: { endpoints: [ \"ws://127.0.0.1:"
+                    + backend.port() + "\" ] }\n" + upstreams + yaml.substring(split));
         } catch (Exception e) {
             backend.close();
             throw e;

@@ -83,7 +83,8 @@ final class WebSocketTranslator implements Translator {
             return new GatewayException(ErrorKind.UPSTREAM_TIMEOUT, "upstream '" + upstream
                     + "' did not complete the WebSocket handshake in time");
         }
-        if (cause instanceof ConnectException || cause instanceof java.net.UnknownHostException) {
+        if (cause instanceof ConnectException || cause instanceof java.net.UnknownHostException
+                || cause instanceof io.netty.channel.ConnectTimeoutException) {
             return new GatewayException(ErrorKind.UPSTREAM_UNAVAILABLE, "upstream '" + upstream + "' is unavailable",
                     "connecting to upstream '" + upstream + "' failed", cause);
         }
