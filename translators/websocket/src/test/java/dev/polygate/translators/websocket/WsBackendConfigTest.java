@@ -42,6 +42,11 @@ class WsBackendConfigTest {
         public TransportKind transport() {
             return TransportKind.NIO;
         }
+
+        @Override
+        public dev.polygate.spi.GatewayShared shared() {
+            return new dev.polygate.spi.GatewayShared();
+        }
     };
 
     private static JsonNode json(String text) throws Exception {
