@@ -7,6 +7,8 @@ import dev.polygate.translators.model.rest.ErrorRenderer;
 import dev.polygate.translators.model.rest.RestIngress;
 import dev.polygate.translators.model.transcoding.RuleMatch;
 import dev.polygate.translators.model.wire.GrpcStatus;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -53,6 +55,15 @@ final class JsonMessages {
                 json.getBytes(StandardCharsets.UTF_8));
         DynamicMessage fromRequest = transcoding.requests().request(match, query, null);
         return fromText.toBuilder().mergeFrom(fromRequest).build();
+    }
+
+    /** The bytes of a response message from a connector, whose buffer is released. */
+    static byte[] bytes(ByteBuf message) {
+        try {
+            return ByteBufUtil.getBytes(message);
+        } finally {
+            message.release();
+        }
     }
 
     /** A response message as the REST ingress writes it. */

@@ -10,7 +10,6 @@ import dev.polygate.translators.model.wire.GrpcException;
 import dev.polygate.translators.model.wire.GrpcStatus;
 import dev.polygate.translators.model.wire.GrpcStatusCode;
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.http.HttpHeaders;
 import java.nio.charset.StandardCharsets;
@@ -129,12 +128,7 @@ final class StreamJsonSession implements WebSocketHandler, CallListener {
 
     @Override
     public void onMessage(ByteBuf message) {
-        byte[] bytes;
-        try {
-            bytes = ByteBufUtil.getBytes(message);
-        } finally {
-            message.release();
-        }
+        byte[] bytes = JsonMessages.bytes(message);
         send(() -> json.response(bytes));
     }
 

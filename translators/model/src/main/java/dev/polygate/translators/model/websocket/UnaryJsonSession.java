@@ -11,7 +11,6 @@ import dev.polygate.translators.model.wire.GrpcException;
 import dev.polygate.translators.model.wire.GrpcStatus;
 import dev.polygate.translators.model.wire.GrpcStatusCode;
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.http.HttpHeaders;
 import java.nio.charset.StandardCharsets;
@@ -53,12 +52,7 @@ final class UnaryJsonSession implements WebSocketHandler {
 
         @Override
         public void onMessage(ByteBuf message) {
-            byte[] bytes;
-            try {
-                bytes = ByteBufUtil.getBytes(message);
-            } finally {
-                message.release();
-            }
+            byte[] bytes = JsonMessages.bytes(message);
             render(() -> json.response(bytes));
         }
 

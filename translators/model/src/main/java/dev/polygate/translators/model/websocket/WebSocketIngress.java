@@ -17,6 +17,9 @@ import dev.polygate.translators.model.wire.GrpcStatusCode;
 import dev.polygate.translators.model.wire.GrpcTimeout;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.QueryStringDecoder;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashSet;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.Set;
@@ -117,20 +120,33 @@ public final class WebSocketIngress {
 
     private static final String TIMEOUT_FORMAT = "grpc-timeout must be at most 8 digits and a unit of H, M, S, m, u or n";
 
-    /** The operation at a path, whatever HTTP method its binding has: a WebSocket handshake is always a GET. */
+    /**
+     * The operation at a path, whatever HTTP method its binding has (a handshake is always a GET): the binding with
+     * the fewest path variables, so that a literal path beats a template; on a tie the first of POST, PUT, PATCH,
+     * GET, DELETE, then custom methods.
+     */
     private RuleMatch match(String rawPath) {
-        RuleLookup lookup;
+        Deque<String> methods = new ArrayDeque<>(List.of("POST", "PUT", "PATCH", "GET", "DELETE"));
+        Set<String> tried = new HashSet<>();
+        RuleMatch best = null;
         try {
-            lookup = rest.transcoding().rules().lookup("GET", rawPath);
-            if (lookup instanceof RuleLookup.MethodNotAllowed notAllowed) {
-                Set<String> allowed = new TreeSet<>(notAllowed.allowed());
-                lookup = rest.transcoding().rules().lookup(allowed.contains("POST") ? "POST" : allowed.iterator().next(),
-                        rawPath);
+            while (!methods.isEmpty()) {
+                String method = methods.poll();
+                if (!tried.add(method)) {
+                    continue;
+                }
+                RuleLookup lookup = rest.transcoding().rules().lookup(method, rawPath);
+                if (lookup instanceof RuleLookup.Found found && (best == null
+                        || found.match().pathVariables().size() < best.pathVariables().size())) {
+                    best = found.match();
+                } else if (lookup instanceof RuleLookup.MethodNotAllowed notAllowed) {
+                    methods.addAll(new TreeSet<>(notAllowed.allowed()));
+                }
             }
-        } catch (GatewayException e) {
+        } catch (GatewayException malformedPath) {
             return null;
         }
-        return lookup instanceof RuleLookup.Found found ? found.match() : null;
+        return best;
     }
 
     /** The method's generic binding ({@code POST /package.Service/Method}, body "*"), for bindings without a body. */
