@@ -1,15 +1,12 @@
 package dev.polygate.translators.model.websocket;
 
-import com.google.protobuf.Message;
 import dev.polygate.spi.GatewayException;
 import dev.polygate.spi.websocket.WebSocketFrame;
 import dev.polygate.spi.websocket.WebSocketHandler;
 import dev.polygate.spi.websocket.WebSocketSession;
-import dev.polygate.translators.model.call.CallListener;
 import dev.polygate.translators.model.wire.GrpcException;
 import dev.polygate.translators.model.wire.GrpcStatus;
 import dev.polygate.translators.model.wire.GrpcStatusCode;
-import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.http.HttpHeaders;
 import java.nio.charset.StandardCharsets;
@@ -24,7 +21,7 @@ import java.util.function.Supplier;
  * A message that is not JSON, or not the request's shape, ends the call with INVALID_ARGUMENT. The client's frames
  * are not read while the backend takes no more; the backend's answer is not read while the client does not read.
  */
-final class StreamJsonSession implements WebSocketHandler, CallListener {
+final class StreamJsonSession extends JsonCallListener implements WebSocketHandler {
     private final WebSocketSession session;
     private final SessionCalls calls;
     private final JsonMessages json;
@@ -35,6 +32,7 @@ final class StreamJsonSession implements WebSocketHandler, CallListener {
     private boolean finished;
 
     StreamJsonSession(WebSocketSession session, SessionCalls calls, JsonMessages json, int maxMessageBytes) {
+        super(json);
         this.session = session;
         this.calls = calls;
         this.json = json;
@@ -123,21 +121,7 @@ final class StreamJsonSession implements WebSocketHandler, CallListener {
     }
 
     @Override
-    public void onHeaders(HttpHeaders headers) {
-    }
-
-    @Override
-    public void onMessage(ByteBuf message) {
-        byte[] bytes = JsonMessages.bytes(message);
-        send(() -> json.response(bytes));
-    }
-
-    @Override
-    public void onMessage(Message message) {
-        send(() -> json.response(message));
-    }
-
-    private void send(Supplier<byte[]> rendering) {
+    void answer(Supplier<byte[]> rendering) {
         if (finished) {
             return;
         }

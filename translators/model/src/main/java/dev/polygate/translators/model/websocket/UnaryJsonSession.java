@@ -1,16 +1,13 @@
 package dev.polygate.translators.model.websocket;
 
-import com.google.protobuf.Message;
 import dev.polygate.spi.GatewayException;
 import dev.polygate.spi.websocket.WebSocketCloseCodes;
 import dev.polygate.spi.websocket.WebSocketFrame;
 import dev.polygate.spi.websocket.WebSocketHandler;
 import dev.polygate.spi.websocket.WebSocketSession;
-import dev.polygate.translators.model.call.CallListener;
 import dev.polygate.translators.model.wire.GrpcException;
 import dev.polygate.translators.model.wire.GrpcStatus;
 import dev.polygate.translators.model.wire.GrpcStatusCode;
-import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.http.HttpHeaders;
 import java.nio.charset.StandardCharsets;
@@ -36,7 +33,7 @@ final class UnaryJsonSession implements WebSocketHandler {
     private boolean paused;
 
     /** One call and, once known, its answer. */
-    private final class Pending implements CallListener {
+    private final class Pending extends JsonCallListener {
         private SessionCalls.OpenCall open;
         private byte[] answer;
         private boolean done;
@@ -46,22 +43,12 @@ final class UnaryJsonSession implements WebSocketHandler {
             done = true;
         }
 
-        @Override
-        public void onHeaders(HttpHeaders headers) {
+        Pending() {
+            super(json);
         }
 
         @Override
-        public void onMessage(ByteBuf message) {
-            byte[] bytes = JsonMessages.bytes(message);
-            render(() -> json.response(bytes));
-        }
-
-        @Override
-        public void onMessage(Message message) {
-            render(() -> json.response(message));
-        }
-
-        private void render(java.util.function.Supplier<byte[]> rendering) {
+        void answer(java.util.function.Supplier<byte[]> rendering) {
             if (done) {
                 return;
             }
