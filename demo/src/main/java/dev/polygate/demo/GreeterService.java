@@ -1,6 +1,8 @@
 package dev.polygate.demo;
 
 import com.google.protobuf.Duration;
+import dev.polygate.demo.greeter.v1.ChatMessage;
+import dev.polygate.demo.greeter.v1.ChatReply;
 import dev.polygate.demo.greeter.v1.GreeterGrpc;
 import dev.polygate.demo.greeter.v1.HelloReply;
 import dev.polygate.demo.greeter.v1.HelloRequest;
@@ -62,6 +64,43 @@ final class GreeterService extends GreeterGrpc.GreeterImplBase {
         }
         new Greetings((ServerCallStreamObserver<HelloReply>) responses, request.getName(), count, intervalMillis)
                 .start();
+    }
+
+    /** Answers each message at once; an empty text is INVALID_ARGUMENT and ends the chat. */
+    @Override
+    public StreamObserver<ChatMessage> chat(StreamObserver<ChatReply> replies) {
+        return new StreamObserver<>() {
+            private int sequence;
+            private boolean ended;
+
+            @Override
+            public void onNext(ChatMessage message) {
+                if (ended) {
+                    return;
+                }
+                if (message.getText().isEmpty()) {
+                    ended = true;
+                    replies.onError(invalid("text is required"));
+                    return;
+                }
+                String who = message.getName().isEmpty() ? "you" : message.getName();
+                replies.onNext(ChatReply.newBuilder().setMessage("Hello, " + who + "! You said: " + message.getText())
+                        .setSequence(++sequence).build());
+            }
+
+            @Override
+            public void onError(Throwable t) {
+                ended = true; // the client went away: nobody to answer
+            }
+
+            @Override
+            public void onCompleted() {
+                if (!ended) {
+                    ended = true;
+                    replies.onCompleted();
+                }
+            }
+        };
     }
 
     private static Throwable invalid(String message) {

@@ -75,6 +75,37 @@ class DemoGreeterTest {
     }
 
     @Test
+    void chatAnswersEachMessageAtOnce() throws Exception {
+        java.util.concurrent.BlockingQueue<Object> received = new java.util.concurrent.LinkedBlockingQueue<>();
+        io.grpc.stub.StreamObserver<dev.polygate.demo.greeter.v1.ChatMessage> chat = GreeterGrpc.newStub(channel)
+                .chat(new io.grpc.stub.StreamObserver<>() {
+                    @Override
+                    public void onNext(dev.polygate.demo.greeter.v1.ChatReply reply) {
+                        received.add(reply);
+                    }
+
+                    @Override
+                    public void onError(Throwable t) {
+                        received.add(t);
+                    }
+
+                    @Override
+                    public void onCompleted() {
+                        received.add("end");
+                    }
+                });
+        for (String text : List.of("hi", "bye")) {
+            chat.onNext(dev.polygate.demo.greeter.v1.ChatMessage.newBuilder().setName("ann").setText(text).build());
+            Object reply = received.poll(10, TimeUnit.SECONDS);
+            assertThat(reply).isInstanceOf(dev.polygate.demo.greeter.v1.ChatReply.class);
+            assertThat(((dev.polygate.demo.greeter.v1.ChatReply) reply).getMessage())
+                    .isEqualTo("Hello, ann! You said: " + text);
+        }
+        chat.onCompleted();
+        assertThat(received.poll(10, TimeUnit.SECONDS)).isEqualTo("end");
+    }
+
+    @Test
     void streamsFiveGreetingsWhenNoCountIsGiven() {
         List<HelloReply> replies = new ArrayList<>();
         stub.streamGreetings(HelloRequest.newBuilder().setName("bo")

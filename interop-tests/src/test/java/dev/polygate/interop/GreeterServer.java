@@ -1,5 +1,7 @@
 package dev.polygate.interop;
 
+import dev.polygate.demo.greeter.v1.ChatMessage;
+import dev.polygate.demo.greeter.v1.ChatReply;
 import dev.polygate.demo.greeter.v1.GreeterGrpc;
 import dev.polygate.demo.greeter.v1.HelloReply;
 import dev.polygate.demo.greeter.v1.HelloRequest;
@@ -67,6 +69,30 @@ final class GreeterServer implements AutoCloseable {
             long intervalMillis = request.hasInterval()
                     ? request.getInterval().getSeconds() * 1000 + request.getInterval().getNanos() / 1_000_000 : 200;
             send(request.getName(), 1, count, intervalMillis, (ServerCallStreamObserver<HelloReply>) replies);
+        }
+
+        /** Bidirectional: each message is answered at once with "re: " and its text, numbered. */
+        @Override
+        public StreamObserver<ChatMessage> chat(StreamObserver<ChatReply> replies) {
+            return new StreamObserver<>() {
+                private int sequence;
+
+                @Override
+                public void onNext(ChatMessage message) {
+                    replies.onNext(ChatReply.newBuilder().setMessage("re: " + message.getText())
+                            .setSequence(++sequence).build());
+                }
+
+                @Override
+                public void onError(Throwable t) {
+                    // the client went away: nobody to answer
+                }
+
+                @Override
+                public void onCompleted() {
+                    replies.onCompleted();
+                }
+            };
         }
 
         /** Sends greeting {@code sequence}, then schedules the next one: the stream is paced without blocking. */

@@ -1,5 +1,6 @@
 package dev.polygate.translators.grpc;
 
+import com.google.protobuf.Descriptors;
 import dev.polygate.spi.ApiDocument;
 import dev.polygate.spi.Exchange;
 import dev.polygate.spi.Translator;
@@ -13,10 +14,14 @@ import dev.polygate.translators.model.openapi.JsonDialect;
 import dev.polygate.translators.model.rest.RestIngress;
 import dev.polygate.translators.model.web.ClientProtocol;
 import dev.polygate.translators.model.web.GrpcWebIngress;
+import dev.polygate.translators.model.websocket.WebSocketIngress;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
+import java.util.function.Function;
 
 /**
  * The grpc translator of one route. The request's content type says who is calling: native gRPC clients
@@ -34,6 +39,7 @@ final class GrpcTranslator implements Translator {
     private final ServiceCatalog catalog;
     private volatile ExposedSchema schema;
     private volatile RestIngress rest;
+    private volatile WebSocketIngress webSocket;
     private volatile List<ApiDocument> documents;
 
     GrpcTranslator(GrpcRouteConfig config, UpstreamConfig upstream, ExposedSchema schema, Translator backend,
@@ -51,6 +57,10 @@ final class GrpcTranslator implements Translator {
 
     @Override
     public void handle(Exchange exchange) {
+        if (exchange.webSocket().isPresent()) {
+            webSocket.handle(exchange);
+            return;
+        }
         switch (ClientProtocol.of(exchange.request())) {
             case GRPC_WEB -> grpcWeb.handle(exchange);
             case GRPC -> passthrough.handle(exchange);
@@ -77,10 +87,30 @@ final class GrpcTranslator implements Translator {
 
     private void install(ExposedSchema next) {
         schema = next;
-        rest = new RestIngress(next.transcoding(), calls, config.rest());
+        RestIngress nextRest = new RestIngress(next.transcoding(), calls, config.rest());
+        webSocket = new WebSocketIngress(nextRest, grpcMethods(next.services()));
+        rest = nextRest;
         documents = ApiDocuments.of(next.services(), next.transcoding().rules(),
                 JsonDialect.proto3(config.transcoding()));
         catalog.publish(this, next.services());
+    }
+
+    /** Every operation is callable over a WebSocket on its REST path and on its gRPC path. */
+    @Override
+    public boolean acceptsWebSocket() {
+        return true;
+    }
+
+    /** The methods by their gRPC path, {@code /package.Service/Method}. */
+    private static Function<String, Descriptors.MethodDescriptor> grpcMethods(
+            List<Descriptors.ServiceDescriptor> services) {
+        Map<String, Descriptors.MethodDescriptor> byPath = new HashMap<>();
+        for (Descriptors.ServiceDescriptor service : services) {
+            for (Descriptors.MethodDescriptor method : service.getMethods()) {
+                byPath.put("/" + service.getFullName() + "/" + method.getName(), method);
+            }
+        }
+        return Map.copyOf(byPath)::get;
     }
 
     @Override

@@ -10,12 +10,14 @@ import dev.polygate.translators.model.rest.RestIngress;
 import dev.polygate.translators.model.web.ClientProtocol;
 import dev.polygate.translators.model.web.GrpcWebConfig;
 import dev.polygate.translators.model.web.GrpcWebIngress;
+import dev.polygate.translators.model.websocket.WebSocketIngress;
 import java.util.List;
 import java.util.Map;
 
 /**
  * The soap translator of one route. The request's content type says who is calling: native gRPC and gRPC-Web
- * clients call the port's operations as the methods of the compiled service, anything else is a REST/JSON
+ * clients call the port's operations as the methods of the compiled service, WebSocket clients call them as
+ * JSON or {@code grpc-websockets} messages, anything else is a REST/JSON
  * call matched by the operations' HTTP rules; every call reaches the SOAP backend as an envelope. The route
  * also serves the API's OpenAPI document and .proto, and the service is listed by the gateway's reflection.
  */
@@ -23,13 +25,15 @@ final class SoapTranslator implements Translator {
     private final RestIngress rest;
     private final GrpcIngress grpc;
     private final GrpcWebIngress grpcWeb;
+    private final WebSocketIngress webSocket;
     private final Translator backend;
     private final List<ApiDocument> documents;
     private final Map<String, String> grpcServices;
     private final ServiceCatalog catalog;
 
-    SoapTranslator(RestIngress rest, GrpcIngress grpc, Descriptors.ServiceDescriptor service, String contract,
-                   Translator backend, List<ApiDocument> documents, ServiceCatalog catalog) {
+    SoapTranslator(RestIngress rest, GrpcIngress grpc, WebSocketIngress webSocket, Descriptors.ServiceDescriptor service,
+                   String contract, Translator backend, List<ApiDocument> documents, ServiceCatalog catalog) {
+        this.webSocket = webSocket;
         this.rest = rest;
         this.grpc = grpc;
         this.grpcWeb = new GrpcWebIngress(GrpcWebConfig.defaults(), grpc::handle);
@@ -42,11 +46,21 @@ final class SoapTranslator implements Translator {
 
     @Override
     public void handle(Exchange exchange) {
+        if (exchange.webSocket().isPresent()) {
+            webSocket.handle(exchange);
+            return;
+        }
         switch (ClientProtocol.of(exchange.request())) {
             case GRPC_WEB -> grpcWeb.handle(exchange);
             case GRPC -> grpc.handle(exchange);
             default -> rest.handle(exchange);
         }
+    }
+
+    /** Every operation is callable over a WebSocket on its REST path and on its gRPC path. */
+    @Override
+    public boolean acceptsWebSocket() {
+        return true;
     }
 
     @Override

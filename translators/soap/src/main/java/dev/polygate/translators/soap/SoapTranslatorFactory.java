@@ -17,6 +17,7 @@ import dev.polygate.translators.model.catalog.ServiceCatalog;
 import dev.polygate.translators.model.docs.ApiDocuments;
 import dev.polygate.translators.model.rest.RestIngress;
 import dev.polygate.translators.model.rest.RestSettings;
+import dev.polygate.translators.model.websocket.WebSocketIngress;
 import dev.polygate.translators.model.transcoding.HttpRuleIndex;
 import dev.polygate.translators.model.transcoding.RequestTranscoder;
 import dev.polygate.translators.model.transcoding.ResponseTranscoder;
@@ -101,8 +102,9 @@ public final class SoapTranslatorFactory implements TranslatorFactory {
         RestIngress rest = new RestIngress(transcoding, calls,
                 new RestSettings(Set.of(), route.maxMessageBytes(), route.timeout()),
                 new SoapErrors(types, json, route.serverFaultStatus()));
-        GrpcIngress grpc = new GrpcIngress(grpcMethods(api.service()), calls, route.maxMessageBytes(), route.timeout());
-        return new SoapTranslator(rest, grpc, api.service(), api.contractFingerprint(), backend,
+        Function<String, Descriptors.MethodDescriptor> methods = grpcMethods(api.service());
+        GrpcIngress grpc = new GrpcIngress(methods, calls, route.maxMessageBytes(), route.timeout());
+        return new SoapTranslator(rest, grpc, new WebSocketIngress(rest, methods), api.service(), api.contractFingerprint(), backend,
                 documents(api, rules, port, options), ServiceCatalog.of(context));
     }
 

@@ -17,10 +17,14 @@ public final class WebSocketCloseCodes {
     public static final int ABNORMAL = 1006;
     /** Data inconsistent with its type, such as invalid UTF-8 in a text message. */
     public static final int INVALID_PAYLOAD = 1007;
+    /** A message that violates the endpoint's policy: the generic refusal when no other code fits. */
+    public static final int POLICY_VIOLATION = 1008;
     /** A frame or message too big to process. */
     public static final int MESSAGE_TOO_BIG = 1009;
     /** The server met a condition that prevented it from going on (here: the backend failed). */
     public static final int INTERNAL_ERROR = 1011;
+    /** The service is overloaded or unreachable for now: the client may try again later (IANA registry). */
+    public static final int TRY_AGAIN_LATER = 1013;
     /** A gateway got an invalid answer from its upstream. */
     public static final int BAD_GATEWAY = 1014;
 

@@ -12,13 +12,14 @@ import java.util.Set;
  * default), and any {@code grpc-metadata-NAME} header as {@code NAME}. Nothing else leaks through, so
  * hop-by-hop and gateway-internal headers never reach the backend as metadata.
  */
-final class RequestMetadata {
+public final class RequestMetadata {
     private static final String PREFIX = "grpc-metadata-";
 
     private RequestMetadata() {
     }
 
-    static HttpHeaders select(HttpHeaders request, Set<String> allowed) {
+    /** The metadata to send for these request headers with this allow list (lower-case names). */
+    public static HttpHeaders select(HttpHeaders request, Set<String> allowed) {
         HttpHeaders metadata = new DefaultHttpHeaders();
         for (Map.Entry<String, String> header : request) {
             String given = header.getKey();

@@ -40,6 +40,26 @@ public final class RestIngress {
         this.errors = errors;
     }
 
+    /** The schema-derived converters this ingress uses. */
+    public Transcoding transcoding() {
+        return transcoding;
+    }
+
+    /** Opens the calls to the backend. */
+    public CallOpener backend() {
+        return backend;
+    }
+
+    /** The route's REST settings: forwarded headers, message size limit, deadline. */
+    public RestSettings settings() {
+        return settings;
+    }
+
+    /** How errors are written as JSON on this route. */
+    public ErrorRenderer errors() {
+        return errors;
+    }
+
     public void handle(Exchange exchange) {
         String path = exchange.request().path();
         int query = path.indexOf('?');

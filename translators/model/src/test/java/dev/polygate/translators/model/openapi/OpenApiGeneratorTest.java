@@ -150,8 +150,8 @@ class OpenApiGeneratorTest {
     @Test
     void greeterOperationsAndVersion() {
         ObjectNode greeter = document(GREETER);
-        assertThat(names(greeter.path("paths"))).containsExactly("/v1/greeter", "/v1/greeter/{name}",
-                "/v1/greeter/{name}/stream");
+        assertThat(names(greeter.path("paths"))).containsExactly("/v1/greeter", "/v1/greeter/chat",
+                "/v1/greeter/{name}", "/v1/greeter/{name}/stream");
         assertThat(greeter.at("/paths/~1v1~1greeter/post/operationId").asText()).isEqualTo("Greeter_SayHello_2");
         assertThat(greeter.at("/info/title").asText()).isEqualTo("demo.greeter.v1.Greeter");
         assertThat(greeter.at("/info/version").asText()).matches("[0-9a-f]{12}");

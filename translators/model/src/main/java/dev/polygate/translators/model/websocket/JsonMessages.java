@@ -1,0 +1,88 @@
+package dev.polygate.translators.model.websocket;
+
+import com.google.protobuf.DynamicMessage;
+import com.google.protobuf.Message;
+import dev.polygate.spi.GatewayException;
+import dev.polygate.translators.model.rest.ErrorRenderer;
+import dev.polygate.translators.model.rest.RestIngress;
+import dev.polygate.translators.model.transcoding.RuleMatch;
+import dev.polygate.translators.model.wire.GrpcStatus;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The JSON of one session's messages, as the route's REST ingress reads and writes it. Each text message is
+ * the request's body for the binding the handshake's path matched; the path's variables and the query's
+ * parameters are then set on it, as for a REST request. A binding without a body (a {@code get}) takes the
+ * whole message from the text, with the path and query values set over it.
+ */
+final class JsonMessages {
+    private static final byte[] ERROR_START = "{\"error\":".getBytes(StandardCharsets.US_ASCII);
+
+    private final RestIngress.Transcoding transcoding;
+    private final ErrorRenderer errors;
+    private final RuleMatch match;
+    private final RuleMatch wholeBody;
+    private final Map<String, List<String>> query;
+
+    /**
+     * @param wholeBody the method's binding with {@code body: "*"} and no variables, used when {@code match}'s
+     *                  binding takes no body
+     */
+    JsonMessages(RestIngress.Transcoding transcoding, ErrorRenderer errors, RuleMatch match, RuleMatch wholeBody,
+                 Map<String, List<String>> query) {
+        this.transcoding = transcoding;
+        this.errors = errors;
+        this.match = match;
+        this.wholeBody = wholeBody;
+        this.query = query;
+    }
+
+    /**
+     * The request message of one text message ({@code json} empty: from the path and query alone).
+     *
+     * @throws GatewayException BAD_REQUEST naming what is wrong
+     */
+    DynamicMessage request(String json) {
+        String body = match.binding().bodyField();
+        if (json.isEmpty() || body != null && !body.isEmpty() || wholeBody == null) {
+            return transcoding.requests().request(match, query, json.getBytes(StandardCharsets.UTF_8));
+        }
+        DynamicMessage fromText = transcoding.requests().request(wholeBody, Map.of(),
+                json.getBytes(StandardCharsets.UTF_8));
+        DynamicMessage fromRequest = transcoding.requests().request(match, query, null);
+        return fromText.toBuilder().mergeFrom(fromRequest).build();
+    }
+
+    /** The bytes of a response message from a connector, whose buffer is released. */
+    static byte[] bytes(ByteBuf message) {
+        try {
+            return ByteBufUtil.getBytes(message);
+        } finally {
+            message.release();
+        }
+    }
+
+    /** A response message as the REST ingress writes it. */
+    byte[] response(byte[] protobuf) {
+        return transcoding.responses().responseLine(match, protobuf);
+    }
+
+    /** As {@link #response(byte[])}, for a message the connector built. */
+    byte[] response(Message message) {
+        return transcoding.responses().responseLine(match, message);
+    }
+
+    /** {@code {"error": <the status as the REST ingress writes errors>}}. */
+    byte[] error(GrpcStatus status) {
+        byte[] rendered = errors.render(status, status.code().httpStatus()).body();
+        byte[] framed = new byte[ERROR_START.length + rendered.length + 1];
+        System.arraycopy(ERROR_START, 0, framed, 0, ERROR_START.length);
+        System.arraycopy(rendered, 0, framed, ERROR_START.length, rendered.length);
+        framed[framed.length - 1] = '}';
+        return framed;
+    }
+}
