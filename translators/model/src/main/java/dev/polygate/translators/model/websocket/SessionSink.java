@@ -20,18 +20,23 @@ final class SessionSink implements ResponseSink {
 
     @Override
     public void sendHead(ResponseHead head) {
-        throw new UnsupportedOperationException("a WebSocket call answers through its listener");
+        throw answersGoThroughTheListener();
     }
 
     @Override
     public void sendData(ByteBuf chunk) {
         chunk.release();
-        throw new UnsupportedOperationException("a WebSocket call answers through its listener");
+        throw answersGoThroughTheListener();
     }
 
     @Override
     public void sendEnd(HttpHeaders trailers) {
-        throw new UnsupportedOperationException("a WebSocket call answers through its listener");
+        throw answersGoThroughTheListener();
+    }
+
+    /** A connector that writes here broke the MessageCall contract: its answers belong to the call's listener. */
+    private static IllegalStateException answersGoThroughTheListener() {
+        return new IllegalStateException("a connector wrote to a WebSocket call's sink; answers go through the call's listener");
     }
 
     @Override
