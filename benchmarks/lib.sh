@@ -22,6 +22,7 @@ OTHER_CPU_WARN="${OTHER_CPU_WARN:-25}" # warn when processes outside the benchma
 WAIT_QUIET="${WAIT_QUIET:-0}"         # seconds to wait for the machine to go quiet before starting (0: don't)
 JFR="${JFR:-0}"                       # 1: record the gateway with Java Flight Recorder, summarise hot methods
 MVN_ARGS="${MVN_ARGS:-}"              # extra Maven arguments for the builds, e.g. -o (offline)
+DEP_PLUGIN="${DEP_PLUGIN:-2.8}"       # maven-dependency-plugin version used for the benchmark programs' classpaths
 
 jar="$root/edge/target/polygate.jar"
 # the demo jar (the product plus the demo and test backends): the Calculator and the descriptor set come from it
@@ -193,6 +194,42 @@ wait_port() {     # $1 = port, $2 = seconds, $3 = pid that must stay alive
     sleep 0.1
   done
   return 1
+}
+
+# ---------------------------------------------------------------- benchmark programs (backends, load generators)
+# A benchmark program is a folder with a pom.xml (packaging pom, not a module of the parent build: only its
+# classpath is asked for) and src/*.java, compiled with javac against that classpath and the proto module's classes.
+proto_classes() {  # builds proto/target/classes (the generated demo.greeter.v1 classes) when missing
+  if [ ! -f "$root/proto/target/classes/dev/polygate/demo/greeter/v1/GreeterGrpc.class" ]; then
+    log "building the proto module (generated demo.greeter.v1 classes) ..."
+    # shellcheck disable=SC2086
+    (cd "$root" && mvn -B -q $MVN_ARGS -DskipTests package -pl proto) > "$out/proto-build.log" 2>&1 \
+      || die "proto build failed (see $out/proto-build.log)"
+  fi
+}
+# build_program DIR: sets program_cp to the program's classes + the proto classes + its dependencies
+build_program() {
+  local dir=$1 name; name=$(basename "$1")
+  local classes="$dir/target/classes" cpfile="$dir/target/classpath.txt" stamp="$dir/target/compiled.stamp" cp
+  proto_classes
+  mkdir -p "$dir/target"
+  if [ ! -s "$cpfile" ] || [ "$dir/pom.xml" -nt "$cpfile" ]; then
+    log "resolving the classpath of $name/pom.xml ..."
+    # shellcheck disable=SC2086
+    mvn -B -q $MVN_ARGS -f "$dir/pom.xml" \
+        "org.apache.maven.plugins:maven-dependency-plugin:$DEP_PLUGIN:build-classpath" \
+        -Dmdep.outputFile="$cpfile" -Dmdep.includeScope=runtime > "$out/$name-classpath.log" 2>&1 \
+      || die "could not resolve the dependencies of $name (see $out/$name-classpath.log)"
+  fi
+  cp="$root/proto/target/classes:$(cat "$cpfile")"
+  if [ ! -f "$stamp" ] || [ "$cpfile" -nt "$stamp" ] || [ -n "$(find "$dir/src" -name '*.java' -newer "$stamp" -print -quit)" ]; then
+    log "compiling $name ..."
+    rm -rf "$classes"; mkdir -p "$classes"
+    javac -d "$classes" -cp "$cp" "$dir"/src/*.java > "$out/$name-build.log" 2>&1 \
+      || die "$name: compile failed (see $out/$name-build.log)"
+    touch "$stamp"
+  fi
+  program_cp="$classes:$cp"
 }
 
 # ---------------------------------------------------------------- gateway

@@ -12,15 +12,16 @@ import java.util.concurrent.TimeUnit;
 /**
  * Closed-loop native gRPC load on the bidirectional {@code demo.greeter.v1.Greeter/Chat}: {@code sessions} calls
  * spread over {@code channels} HTTP/2 connections, each keeping {@code window} messages in flight and sending the next
- * as a reply arrives, for {@code seconds}. The counterpart of {@link WsClosedLoad} with JSON messages over WebSocket.
+ * as a reply arrives, for {@code warmup} seconds not counted and then {@code seconds} measured. The counterpart of
+ * {@link WsClosedLoad} with JSON messages over WebSocket.
  *
  * <pre>java -cp ... GrpcChatLoad --port 18303 [--host 127.0.0.1] [--sessions 16] [--window 8] [--channels 2]
- *     [--seconds 15] [--name bench] [--text TEXT] [--label grpc]</pre>
+ *     [--seconds 15] [--name bench] [--text TEXT] [--label grpc] [--warmup 10] [--cpu proxy=PID,backend=PID]</pre>
  */
 public final class GrpcChatLoad {
     public static void main(String[] args) throws Exception {
         Options o = new Options(args, "host", "127.0.0.1", "port", "", "sessions", "16", "window", "8", "channels", "2",
-                "seconds", "15", "name", "bench", "text", "hello", "label", "grpc");
+                "seconds", "15", "name", "bench", "text", "hello", "label", "grpc", "warmup", "0", "cpu", "");
         ChatMessage message = ChatMessage.newBuilder().setName(o.text("name")).setText(o.text("text")).build();
         List<ManagedChannel> channels = new ArrayList<>();
         for (int i = 0; i < o.integer("channels"); i++) {
@@ -38,16 +39,17 @@ public final class GrpcChatLoad {
             calls.add(call);
         }
         int seconds = o.integer("seconds");
-        phase.startMeasuring(seconds);
+        CpuTicks cpu = new CpuTicks(o.text("cpu"));
+        phase.begin(o.integer("warmup"), seconds);
         calls.forEach(ChatCall::start);
-        Thread.sleep(seconds * 1000L);
-        phase.stop();
+        phase.run(cpu);
+        String cpuUsed = cpu.sinceStart();
         Thread.sleep(200);
         calls.forEach(ChatCall::finish);
         for (ManagedChannel channel : channels) {
             channel.shutdown().awaitTermination(5, TimeUnit.SECONDS);
         }
-        LoadReport.print(o.text("label"), tallies, seconds, 0);
+        LoadReport.print(o.text("label"), tallies, seconds, 0, cpuUsed);
         System.exit(0);
     }
 

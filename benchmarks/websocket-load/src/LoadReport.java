@@ -7,7 +7,7 @@ final class LoadReport {
     private LoadReport() {
     }
 
-    static void print(String what, List<Tally> tallies, double seconds, long failedSessions) {
+    static void print(String what, List<Tally> tallies, double seconds, long failedSessions, String cpu) {
         Histogram all = new Histogram(60_000_000L, 3);
         long replies = 0;
         long errors = 0;
@@ -18,9 +18,9 @@ final class LoadReport {
         }
         System.out.printf(Locale.ROOT,
                 "RESULT %s sessions=%d failed_sessions=%d seconds=%.2f replies=%d rate=%.0f p50_ms=%.3f p90_ms=%.3f"
-                        + " p99_ms=%.3f max_ms=%.3f errors=%d%n",
+                        + " p99_ms=%.3f max_ms=%.3f errors=%d %s%n",
                 what, tallies.size(), failedSessions, seconds, replies, replies / seconds,
                 all.getValueAtPercentile(50) / 1000.0, all.getValueAtPercentile(90) / 1000.0,
-                all.getValueAtPercentile(99) / 1000.0, all.getMaxValue() / 1000.0, errors);
+                all.getValueAtPercentile(99) / 1000.0, all.getMaxValue() / 1000.0, errors, cpu);
     }
 }

@@ -13,14 +13,17 @@ import java.util.List;
  * sending the next as a reply arrives, for {@code seconds}. Prints one {@code RESULT} line (replies per second,
  * latency percentiles, errors). Used for the echo round trips (window 1, the reply must be the message itself) and
  * for JSON messages to a bidirectional gRPC method through the gateway (the reply must start with {@code expect}).
+ * The first {@code warmup} seconds are sent but not counted (the JIT compilers of this process and of the server
+ * warm up); {@code cpu} names processes whose CPU ticks over the measured window are printed with the result.
  *
  * <pre>java -cp ... WsClosedLoad --url ws://127.0.0.1:18300/echo [--sessions 64] [--window 1] [--threads 2]
- *     [--seconds 15] [--size 100 | --message TEXT --expect PREFIX] [--subprotocol json] [--label echo]</pre>
+ *     [--seconds 15] [--size 100 | --message TEXT --expect PREFIX] [--subprotocol json] [--label echo]
+ *     [--warmup 10] [--cpu proxy=PID,backend=PID]</pre>
  */
 public final class WsClosedLoad {
     public static void main(String[] args) throws Exception {
         Options o = new Options(args, "url", "", "sessions", "64", "window", "1", "threads", "2", "seconds", "15",
-                "size", "100", "message", "", "expect", "", "subprotocol", "", "label", "ws");
+                "size", "100", "message", "", "expect", "", "subprotocol", "", "label", "ws", "warmup", "0", "cpu", "");
         String text = o.text("message").isEmpty() ? filler(o.integer("size")) : o.text("message");
         boolean echo = o.text("expect").isEmpty();
         ByteBuf message = shared(text);
@@ -45,14 +48,15 @@ public final class WsClosedLoad {
             System.err.println(sessions.failed() + " handshakes failed, the first: " + sessions.firstFailure());
         }
         int seconds = o.integer("seconds");
-        phase.startMeasuring(seconds);
+        CpuTicks cpu = new CpuTicks(o.text("cpu"));
+        phase.begin(o.integer("warmup"), seconds);
         for (int i = 0; i < handshakes.size(); i++) {
             if (handshakes.get(i).isSuccess()) {
                 handlers.get(i).start(handshakes.get(i).getNow());
             }
         }
-        Thread.sleep(seconds * 1000L);
-        phase.stop();
+        phase.run(cpu);
+        String cpuUsed = cpu.sinceStart();
         Thread.sleep(200);   // replies already on their way are read (and not counted), not cut off
         sessions.closeAll();
         group.shutdownGracefully(0, 2, java.util.concurrent.TimeUnit.SECONDS).await();
@@ -62,7 +66,7 @@ public final class WsClosedLoad {
                 opened.add(tallies.get(i));
             }
         }
-        LoadReport.print(o.text("label"), opened, seconds, sessions.failed());
+        LoadReport.print(o.text("label"), opened, seconds, sessions.failed(), cpuUsed);
         System.exit(sessions.failed() > 0 ? 2 : 0);
     }
 
