@@ -231,11 +231,18 @@ client_wait() {  # $1 = client index, $2 = reply word, $3 = replies expected so 
   done
   grep "^$2" "${idle_log[$i]}" | tail -1
 }
+histogram_growth() {  # $1, $2 = class histograms before/after, $3 = sessions: what each class grew by, per session
+  awk -v n="$3" '
+    $1 ~ /^[0-9]+:$/ { name = $4; if (FNR == NR) { b[name] = $3; i[name] = $2 } else { db[name] = $3 - b[name]; di[name] = $2 - i[name] } }
+    END { for (c in db) if (db[c] > 0) printf "%10.1f %8.2f  %s\n", db[c] / n, di[c] / n, c }' "$1" "$2" | sort -rn | head -20
+}
 idle_rows=() idle_ok=0 idle_open=0 idle_echoed=0 idle_base_rss="" idle_base_heap=""
 idle_sessions() {
   [ -n "$gateway_pid" ] && kill -0 "$gateway_pid" 2>/dev/null || return 0
   local i per step opened=0 prev_rss rss heap fds line n
-  idle_base_heap=$(heap_used_kib "$gateway_pid"); sleep 1
+  idle_base_heap=$(heap_used_kib "$gateway_pid")
+  jcmd "$gateway_pid" GC.class_histogram > "$out/gateway-class-histogram-idle.txt" 2>/dev/null || true
+  sleep 1
   idle_base_rss=$(rss_kib "$gateway_pid"); prev_rss=$idle_base_rss
   idle_rows+=("| 0 (idle gateway) | $(awk -v r="$idle_base_rss" 'BEGIN{printf "%.1f", r/1024}') | $(awk -v h="$idle_base_heap" 'BEGIN{printf "%.1f", h/1024}') | $(fd_count "$gateway_pid") | - |")
   for ((i = 0; i < IDLE_CLIENTS; i++)); do
@@ -278,7 +285,9 @@ idle_sessions() {
     idle_echoed=$(( idle_echoed + $(sed 's/.*echoed=\([0-9]*\).*/\1/' <<<"$line") ))
   done
   idle_final_rss=$(rss_kib "$gateway_pid"); idle_final_heap=$(heap_used_kib "$gateway_pid")
-  jcmd "$gateway_pid" GC.class_histogram 2>/dev/null | head -33 > "$out/gateway-class-histogram.txt" || true
+  jcmd "$gateway_pid" GC.class_histogram > "$out/gateway-class-histogram.txt" 2>/dev/null || true
+  histogram_growth "$out/gateway-class-histogram-idle.txt" "$out/gateway-class-histogram.txt" "$idle_open" \
+    > "$out/gateway-heap-per-session.txt" || true
   [ "$idle_open" -eq "$SESSIONS" ] && [ "$idle_echoed" -eq "$SESSIONS" ] && idle_ok=1
   log "(b) $idle_echoed of $SESSIONS sessions echoed; closing them"
   for ((i = 0; i < IDLE_CLIENTS; i++)); do echo "quit" >&"${idle_in[$i]}"; done
@@ -368,12 +377,14 @@ idle_verdict=$(target "$idle_slope" 8 max); [ "$idle_ok" = 1 ] || idle_verdict="
   echo "sessions open: $idle_open of $SESSIONS; echoed end to end at the end: $idle_echoed"
   echo "RSS per session: slope ${idle_slope} KiB (least squares over the samples), $idle_per KiB overall above the idle gateway"
   echo "heap per session (after GC): $idle_heap_per KiB above the idle gateway"
-  if [ -s "$out/gateway-class-histogram.txt" ]; then
+  if [ -s "$out/gateway-heap-per-session.txt" ] && [ "$idle_open" -gt 0 ]; then
     echo
-    echo "gateway heap at $idle_open sessions, the largest classes (jcmd GC.class_histogram):"
+    echo "where the heap per session goes: growth of each class between the idle gateway and $idle_open sessions"
+    echo "(jcmd GC.class_histogram, after a full GC), per session:"
     echo
     echo '```'
-    sed -n '1,18p' "$out/gateway-class-histogram.txt"
+    echo "     bytes  objects  class"
+    sed -n '1,15p' "$out/gateway-heap-per-session.txt"
     echo '```'
   fi
   echo
