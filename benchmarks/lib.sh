@@ -340,6 +340,27 @@ load_h2() {  # $1 = url, $2 = seconds, $3 = output file, $4 = per-request log ("
   timeout -k 5 $(( secs + 30 )) h2load -t"$THREADS" -c"$H2_CONNS" -m"$H2_STREAMS" -D "$secs" "${lf[@]}" "$@" "$url" > "$file" 2>&1
 }
 
+# record_cpu KEY BACKEND PROXY LOAD OTHER TOTAL [LINE...]: % of one core each; the kernel's share is what is left.
+# Sets R_cpu[KEY], writes cpu-KEY.txt (with the extra lines), warns when other processes took more than OTHER_CPU_WARN.
+record_cpu() {
+  local key=$1 bc=$2 pc=$3 lc=$4 oc=$5 tc=$6 ic
+  shift 6
+  ic=$(( tc - bc - pc - lc - oc )); [ "$ic" -ge 0 ] || ic=0
+  R_cpu[$key]="$bc|$pc|$lc|$ic|$oc|$tc"
+  {
+    echo "backend CPU%: $bc"; echo "proxy under test CPU%: $pc"; echo "load generator CPU%: $lc"
+    echo "other processes on the machine (outside this script's process tree) CPU%: $oc"
+    echo "kernel, not charged to a process (softirq for loopback networking, kernel threads) CPU%: $ic"
+    echo "total busy CPU% (all cores): $tc"
+    [ $# -eq 0 ] || printf '%s\n' "$@"
+    echo "(100% = one core, over ${DURATION}s measured; this machine has $(nproc) cores)"
+  } > "$out/cpu-$key.txt"
+  if [ "$oc" -gt "$OTHER_CPU_WARN" ]; then
+    log "WARNING: $key: ${oc}% CPU went to processes outside the benchmark (see $out/top-$key.txt); results are disturbed"
+    warnings+=("$key: ${oc}% of a core used outside the benchmark during the measurement (see top-$key.txt)")
+  fi
+}
+
 declare -A case_ok R_rps R_p50 R_p99 R_err R_cpu R_tool
 declare -A EXPECT_DATA   # case key -> expected response body (DATA) bytes per request, checked for h2load cases
 # measure KEY URL h1|h2 PROXY_PID [h2load or wrk args...]: PROXY_PID "" for direct; uses $backend_pid
@@ -373,19 +394,7 @@ measure() {
   pct_of() { awk -v d="$1" -v t="$ticks" -v s="$DURATION" 'BEGIN{printf "%.0f", 100*d/t/s}'; }
   bc=$(pct_of $((b1-b0))); pc=$(pct_of $((p1-p0))); lc=$(pct_of $((l1-l0))); tc=$(pct_of $((s1-s0)))
   oc=$(pct_of "$(foreign_delta "$tmp/foreign0" "$tmp/foreign1")")
-  ic=$(( tc - bc - pc - lc - oc )); [ "$ic" -ge 0 ] || ic=0
-  R_cpu[$key]="$bc|$pc|$lc|$ic|$oc|$tc"
-  {
-    echo "backend CPU%: $bc"; echo "proxy under test CPU%: $pc"; echo "load generator CPU%: $lc"
-    echo "other processes on the machine (outside this script's process tree) CPU%: $oc"
-    echo "kernel, not charged to a process (softirq for loopback networking, kernel threads) CPU%: $ic"
-    echo "total busy CPU% (all cores): $tc"
-    echo "(100% = one core, over ${DURATION}s; this machine has $(nproc) cores)"
-  } > "$out/cpu-$key.txt"
-  if [ "$oc" -gt "$OTHER_CPU_WARN" ]; then
-    log "WARNING: $key: ${oc}% CPU went to processes outside the benchmark (see $out/top-$key.txt); results are disturbed"
-    warnings+=("$key: ${oc}% of a core used outside the benchmark during the measurement (see top-$key.txt)")
-  fi
+  record_cpu "$key" "$bc" "$pc" "$lc" "$oc" "$tc"
 
   if [ "$proto" = h1 ]; then
     R_rps[$key]=$(awk '/^Requests\/sec:/{printf "%.0f", $2}' "$raw")

@@ -179,27 +179,15 @@ measure_load() {
   local wall=$(( SECONDS - t0 )); [ "$wall" -gt 0 ] || wall=1
   wait "$topper" 2>/dev/null || true
   # % of one core over the measured window (other processes: over the whole run, warm-up included)
-  local bc pc lc tc oc ic
+  local bc pc lc tc oc
   pct_of() { awk -v d="${1:-0}" -v t="$ticks" -v s="${2:-$DURATION}" 'BEGIN{printf "%.0f", 100*d/t/s}'; }
   bc=$(pct_of "$(result_field "$raw" cpu_backend)"); pc=$(pct_of "$(result_field "$raw" cpu_proxy)")
   lc=$(pct_of "$(result_field "$raw" cpu_load)"); tc=$(pct_of "$(result_field "$raw" cpu_all)")
   oc=$(pct_of "$(foreign_delta "$tmp/foreign0" "$tmp/foreign1")" "$wall")
-  ic=$(( tc - bc - pc - lc - oc )); [ "$ic" -ge 0 ] || ic=0
-  R_cpu[$key]="$bc|$pc|$lc|$ic|$oc|$tc"
   R_us[$key]=$(awk -v d="$(result_field "$raw" cpu_proxy)" -v t="$ticks" -v n="$(result_field "$raw" replies)" \
     'BEGIN{ if (n+0 > 0 && d+0 > 0) printf "%.1f", d/t*1e6/n; else printf "n/a" }')
-  {
-    echo "backend CPU%: $bc"; echo "proxy under test CPU%: $pc"; echo "load generator CPU%: $lc"
-    echo "other processes on the machine (outside this script's process tree; over the whole run) CPU%: $oc"
-    echo "kernel, not charged to a process (softirq for loopback networking, kernel threads) CPU%: $ic"
-    echo "total busy CPU% (all cores): $tc"
-    echo "proxy CPU µs per reply: ${R_us[$key]}"
-    echo "(100% = one core, over the ${DURATION}s measured; this machine has $(nproc) cores)"
-  } > "$out/cpu-$key.txt"
-  if [ "$oc" -gt "$OTHER_CPU_WARN" ]; then
-    log "WARNING: $key: ${oc}% CPU went to processes outside the benchmark (see $out/top-$key.txt); results are disturbed"
-    warnings+=("$key: ${oc}% of a core used outside the benchmark during the run (see top-$key.txt)")
-  fi
+  record_cpu "$key" "$bc" "$pc" "$lc" "$oc" "$tc" "proxy CPU µs per reply: ${R_us[$key]}" \
+    "(other processes: over the whole run, warm-up included; the rest: over the measured window)"
   R_rps[$key]=$(result_field "$raw" rate); R_p50[$key]=$(result_field "$raw" p50_ms); R_p99[$key]=$(result_field "$raw" p99_ms)
   local errors failed; errors=$(result_field "$raw" errors); failed=$(result_field "$raw" failed_sessions)
   R_err[$key]="$(result_field "$raw" replies) replies; errors: ${errors:-?}; sessions that did not open: ${failed:-?}"
@@ -239,7 +227,7 @@ histogram_growth() {  # $1, $2 = class histograms before/after, $3 = sessions: w
 idle_rows=() idle_ok=0 idle_open=0 idle_echoed=0 idle_base_rss="" idle_base_heap=""
 idle_sessions() {
   [ -n "$gateway_pid" ] && kill -0 "$gateway_pid" 2>/dev/null || return 0
-  local i per step opened=0 prev_rss rss heap fds line n
+  local i per step opened=0 prev_rss rss heap fds line n n_open
   idle_base_heap=$(heap_used_kib "$gateway_pid")
   jcmd "$gateway_pid" GC.class_histogram > "$out/gateway-class-histogram-idle.txt" 2>/dev/null || true
   sleep 1
@@ -266,7 +254,9 @@ idle_sessions() {
     opened=0
     for ((i = 0; i < IDLE_CLIENTS; i++)); do
       line=$(client_wait "$i" OPENED "$step" 180) || { log "(b) client $i: $line (see ${idle_log[$i]})"; break 2; }
-      opened=$(( opened + $(sed 's/.*total=\([0-9]*\).*/\1/' <<<"$line") ))
+      n_open=$(awk '{ for (k = 1; k <= NF; k++) if ($k ~ /^total=[0-9]+$/) { sub(/total=/, "", $k); v = $k } } END { print v + 0 }' <<<"$line")
+      [ -n "$line" ] || log "(b) client $i: no OPENED line read from ${idle_log[$i]} ($(grep -c '^OPENED' "${idle_log[$i]}") there)"
+      opened=$(( opened + n_open ))
       [[ $line == *"failed=0 "* ]] || log "(b) client $i: $line"
     done
     heap=$(heap_used_kib "$gateway_pid"); rss=$(rss_kib "$gateway_pid"); fds=$(fd_count "$gateway_pid")
@@ -282,7 +272,7 @@ idle_sessions() {
   idle_echoed=0
   for ((i = 0; i < IDLE_CLIENTS; i++)); do
     line=$(client_wait "$i" ECHOED 1 90) || { log "(b) client $i: $line (see ${idle_log[$i]})"; continue; }
-    idle_echoed=$(( idle_echoed + $(sed 's/.*echoed=\([0-9]*\).*/\1/' <<<"$line") ))
+    idle_echoed=$(( idle_echoed + $(awk '{ for (k = 1; k <= NF; k++) if ($k ~ /^echoed=[0-9]+$/) { sub(/echoed=/, "", $k); v = $k } } END { print v + 0 }' <<<"$line") ))
   done
   idle_final_rss=$(rss_kib "$gateway_pid"); idle_final_heap=$(heap_used_kib "$gateway_pid")
   jcmd "$gateway_pid" GC.class_histogram > "$out/gateway-class-histogram.txt" 2>/dev/null || true
