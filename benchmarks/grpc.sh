@@ -13,7 +13,6 @@ H2_CONNS="${H2_CONNS:-16}"            # h2load connections
 H2_STREAMS="${H2_STREAMS:-8}"         # h2load concurrent streams per connection
 BACKEND_LOOPS="${BACKEND_LOOPS:-2}"   # event loops of the grpc-java backend
 BACKEND_JAVA_OPTS="${BACKEND_JAVA_OPTS:--Xms256m -Xmx256m -XX:+UseParallelGC}"
-DEP_PLUGIN="${DEP_PLUGIN:-2.8}"       # maven-dependency-plugin version used for the backend's classpath
 NEEDS_JAVA=1
 # shellcheck source=lib.sh
 . "$here/lib.sh"
@@ -47,32 +46,8 @@ EXPECT_DATA[gateway-rest-h2]=${#rest_body}
 if [ "$GATEWAY" != 0 ]; then
   build_gateway || die "gateway: $gateway_problem"
 fi
-build_backend() {
-  local classes="$backend_dir/target/classes" cpfile="$backend_dir/target/classpath.txt" cp
-  local greeter="$root/proto/target/classes/dev/polygate/demo/greeter/v1/GreeterGrpc.class"
-  if [ ! -f "$greeter" ]; then
-    log "building the proto module (generated demo.greeter.v1 classes) ..."
-    # shellcheck disable=SC2086
-    (cd "$root" && mvn -B -q $MVN_ARGS -DskipTests package -pl proto) > "$out/proto-build.log" 2>&1 \
-      || die "proto build failed (see $out/proto-build.log)"
-  fi
-  mkdir -p "$classes"
-  if [ ! -s "$cpfile" ] || [ "$backend_dir/pom.xml" -nt "$cpfile" ]; then
-    log "resolving the backend's classpath (grpc-netty-shaded, grpc-protobuf, grpc-stub) ..."
-    # shellcheck disable=SC2086
-    mvn -B -q $MVN_ARGS -f "$backend_dir/pom.xml" \
-        "org.apache.maven.plugins:maven-dependency-plugin:$DEP_PLUGIN:build-classpath" \
-        -Dmdep.outputFile="$cpfile" -Dmdep.includeScope=runtime > "$out/backend-classpath.log" 2>&1 \
-      || die "could not resolve the backend's dependencies (see $out/backend-classpath.log)"
-  fi
-  cp="$root/proto/target/classes:$(cat "$cpfile")"
-  if [ ! -f "$classes/GreeterBenchServer.class" ] || [ "$backend_dir/src/GreeterBenchServer.java" -nt "$classes/GreeterBenchServer.class" ]; then
-    javac -d "$classes" -cp "$cp" "$backend_dir/src/GreeterBenchServer.java" > "$out/backend-build.log" 2>&1 \
-      || die "backend compile failed (see $out/backend-build.log)"
-  fi
-  backend_cp="$classes:$cp"
-}
-build_backend
+build_program "$backend_dir"
+backend_cp=$program_cp
 
 # ---------------------------------------------------------------- backend
 log "starting the grpc-java backend on 127.0.0.1:$BACKEND (h2c), $BACKEND_LOOPS event loops"

@@ -22,6 +22,7 @@ OTHER_CPU_WARN="${OTHER_CPU_WARN:-25}" # warn when processes outside the benchma
 WAIT_QUIET="${WAIT_QUIET:-0}"         # seconds to wait for the machine to go quiet before starting (0: don't)
 JFR="${JFR:-0}"                       # 1: record the gateway with Java Flight Recorder, summarise hot methods
 MVN_ARGS="${MVN_ARGS:-}"              # extra Maven arguments for the builds, e.g. -o (offline)
+DEP_PLUGIN="${DEP_PLUGIN:-2.8}"       # maven-dependency-plugin version used for the benchmark programs' classpaths
 
 jar="$root/edge/target/polygate.jar"
 # the demo jar (the product plus the demo and test backends): the Calculator and the descriptor set come from it
@@ -195,6 +196,42 @@ wait_port() {     # $1 = port, $2 = seconds, $3 = pid that must stay alive
   return 1
 }
 
+# ---------------------------------------------------------------- benchmark programs (backends, load generators)
+# A benchmark program is a folder with a pom.xml (packaging pom, not a module of the parent build: only its
+# classpath is asked for) and src/*.java, compiled with javac against that classpath and the proto module's classes.
+proto_classes() {  # builds proto/target/classes (the generated demo.greeter.v1 classes) when missing
+  if [ ! -f "$root/proto/target/classes/dev/polygate/demo/greeter/v1/GreeterGrpc.class" ]; then
+    log "building the proto module (generated demo.greeter.v1 classes) ..."
+    # shellcheck disable=SC2086
+    (cd "$root" && mvn -B -q $MVN_ARGS -DskipTests package -pl proto) > "$out/proto-build.log" 2>&1 \
+      || die "proto build failed (see $out/proto-build.log)"
+  fi
+}
+# build_program DIR: sets program_cp to the program's classes + the proto classes + its dependencies
+build_program() {
+  local dir=$1 name; name=$(basename "$1")
+  local classes="$dir/target/classes" cpfile="$dir/target/classpath.txt" stamp="$dir/target/compiled.stamp" cp
+  proto_classes
+  mkdir -p "$dir/target"
+  if [ ! -s "$cpfile" ] || [ "$dir/pom.xml" -nt "$cpfile" ]; then
+    log "resolving the classpath of $name/pom.xml ..."
+    # shellcheck disable=SC2086
+    mvn -B -q $MVN_ARGS -f "$dir/pom.xml" \
+        "org.apache.maven.plugins:maven-dependency-plugin:$DEP_PLUGIN:build-classpath" \
+        -Dmdep.outputFile="$cpfile" -Dmdep.includeScope=runtime > "$out/$name-classpath.log" 2>&1 \
+      || die "could not resolve the dependencies of $name (see $out/$name-classpath.log)"
+  fi
+  cp="$root/proto/target/classes:$(cat "$cpfile")"
+  if [ ! -f "$stamp" ] || [ "$cpfile" -nt "$stamp" ] || [ -n "$(find "$dir/src" -name '*.java' -newer "$stamp" -print -quit)" ]; then
+    log "compiling $name ..."
+    rm -rf "$classes"; mkdir -p "$classes"
+    javac -d "$classes" -cp "$cp" "$dir"/src/*.java > "$out/$name-build.log" 2>&1 \
+      || die "$name: compile failed (see $out/$name-build.log)"
+    touch "$stamp"
+  fi
+  program_cp="$classes:$cp"
+}
+
 # ---------------------------------------------------------------- gateway
 gateway_pid="" gateway_problem=""
 jar_stale() {
@@ -303,6 +340,27 @@ load_h2() {  # $1 = url, $2 = seconds, $3 = output file, $4 = per-request log ("
   timeout -k 5 $(( secs + 30 )) h2load -t"$THREADS" -c"$H2_CONNS" -m"$H2_STREAMS" -D "$secs" "${lf[@]}" "$@" "$url" > "$file" 2>&1
 }
 
+# record_cpu KEY BACKEND PROXY LOAD OTHER TOTAL [LINE...]: % of one core each; the kernel's share is what is left.
+# Sets R_cpu[KEY], writes cpu-KEY.txt (with the extra lines), warns when other processes took more than OTHER_CPU_WARN.
+record_cpu() {
+  local key=$1 bc=$2 pc=$3 lc=$4 oc=$5 tc=$6 ic
+  shift 6
+  ic=$(( tc - bc - pc - lc - oc )); [ "$ic" -ge 0 ] || ic=0
+  R_cpu[$key]="$bc|$pc|$lc|$ic|$oc|$tc"
+  {
+    echo "backend CPU%: $bc"; echo "proxy under test CPU%: $pc"; echo "load generator CPU%: $lc"
+    echo "other processes on the machine (outside this script's process tree) CPU%: $oc"
+    echo "kernel, not charged to a process (softirq for loopback networking, kernel threads) CPU%: $ic"
+    echo "total busy CPU% (all cores): $tc"
+    [ $# -eq 0 ] || printf '%s\n' "$@"
+    echo "(100% = one core, over ${DURATION}s measured; this machine has $(nproc) cores)"
+  } > "$out/cpu-$key.txt"
+  if [ "$oc" -gt "$OTHER_CPU_WARN" ]; then
+    log "WARNING: $key: ${oc}% CPU went to processes outside the benchmark (see $out/top-$key.txt); results are disturbed"
+    warnings+=("$key: ${oc}% of a core used outside the benchmark during the measurement (see top-$key.txt)")
+  fi
+}
+
 declare -A case_ok R_rps R_p50 R_p99 R_err R_cpu R_tool
 declare -A EXPECT_DATA   # case key -> expected response body (DATA) bytes per request, checked for h2load cases
 # measure KEY URL h1|h2 PROXY_PID [h2load or wrk args...]: PROXY_PID "" for direct; uses $backend_pid
@@ -336,19 +394,7 @@ measure() {
   pct_of() { awk -v d="$1" -v t="$ticks" -v s="$DURATION" 'BEGIN{printf "%.0f", 100*d/t/s}'; }
   bc=$(pct_of $((b1-b0))); pc=$(pct_of $((p1-p0))); lc=$(pct_of $((l1-l0))); tc=$(pct_of $((s1-s0)))
   oc=$(pct_of "$(foreign_delta "$tmp/foreign0" "$tmp/foreign1")")
-  ic=$(( tc - bc - pc - lc - oc )); [ "$ic" -ge 0 ] || ic=0
-  R_cpu[$key]="$bc|$pc|$lc|$ic|$oc|$tc"
-  {
-    echo "backend CPU%: $bc"; echo "proxy under test CPU%: $pc"; echo "load generator CPU%: $lc"
-    echo "other processes on the machine (outside this script's process tree) CPU%: $oc"
-    echo "kernel, not charged to a process (softirq for loopback networking, kernel threads) CPU%: $ic"
-    echo "total busy CPU% (all cores): $tc"
-    echo "(100% = one core, over ${DURATION}s; this machine has $(nproc) cores)"
-  } > "$out/cpu-$key.txt"
-  if [ "$oc" -gt "$OTHER_CPU_WARN" ]; then
-    log "WARNING: $key: ${oc}% CPU went to processes outside the benchmark (see $out/top-$key.txt); results are disturbed"
-    warnings+=("$key: ${oc}% of a core used outside the benchmark during the measurement (see top-$key.txt)")
-  fi
+  record_cpu "$key" "$bc" "$pc" "$lc" "$oc" "$tc"
 
   if [ "$proto" = h1 ]; then
     R_rps[$key]=$(awk '/^Requests\/sec:/{printf "%.0f", $2}' "$raw")

@@ -1,3 +1,5 @@
+import dev.polygate.demo.greeter.v1.ChatMessage;
+import dev.polygate.demo.greeter.v1.ChatReply;
 import dev.polygate.demo.greeter.v1.GreeterGrpc;
 import dev.polygate.demo.greeter.v1.HelloReply;
 import dev.polygate.demo.greeter.v1.HelloRequest;
@@ -14,8 +16,9 @@ import io.grpc.stub.StreamObserver;
 import java.net.InetSocketAddress;
 
 /**
- * The gRPC benchmark backend: {@code demo.greeter.v1.Greeter/SayHello} over h2c, answered on the event loop
- * (direct executor, no thread hop, no sleep) so that it costs as little as possible next to what is measured.
+ * The gRPC benchmark backend: {@code demo.greeter.v1.Greeter/SayHello} and the bidirectional {@code Chat} over h2c,
+ * answered on the event loop (direct executor, no thread hop, no sleep) so that it costs as little as possible next
+ * to what is measured.
  *
  * <pre>java -cp ... GreeterBenchServer [port (18100)] [event loops (2)] [host (127.0.0.1)]</pre>
  */
@@ -52,6 +55,29 @@ public final class GreeterBenchServer {
         public void sayHello(HelloRequest request, StreamObserver<HelloReply> responses) {
             responses.onNext(HelloReply.newBuilder().setMessage("Hello, " + request.getName() + "!").build());
             responses.onCompleted();
+        }
+
+        /** Answers every message at once with its text and a running number; ends when the client does. */
+        @Override
+        public StreamObserver<ChatMessage> chat(StreamObserver<ChatReply> replies) {
+            return new StreamObserver<>() {
+                private int sequence;
+
+                @Override
+                public void onNext(ChatMessage message) {
+                    replies.onNext(ChatReply.newBuilder().setMessage(message.getText()).setSequence(++sequence).build());
+                }
+
+                @Override
+                public void onError(Throwable t) {
+                    // the client went away: nothing to answer
+                }
+
+                @Override
+                public void onCompleted() {
+                    replies.onCompleted();
+                }
+            };
         }
     }
 }
