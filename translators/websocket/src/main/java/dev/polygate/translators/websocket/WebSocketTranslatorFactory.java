@@ -25,7 +25,8 @@ public final class WebSocketTranslatorFactory implements TranslatorFactory {
         WsBackendConfig backend = WsBackendConfig.parse(config, context);
         SslContext ssl = backend.endpoints().stream().anyMatch(WsEndpoint::secure)
                 ? tls(backend.upstream(), context.configDirectory()) : null;
-        return new WebSocketTranslator(backend, new BackendConnector(backend, context.transport(), ssl));
+        return new WebSocketTranslator(backend, new BackendConnector(backend, context.transport(), ssl),
+                context.shared().get(EventStreamSessions.class, EventStreamSessions::new));
     }
 
     /** A client TLS context for the upstream's trust settings; HTTP/1.1 only, as the upgrade needs it. */

@@ -23,12 +23,14 @@ import java.util.TreeSet;
  * @param handshakeTimeout connecting and the backend's handshake together (504 beyond)
  * @param maxFrameSize     largest frame the backend may send (the backend session is closed with 1009 beyond, the
  *                         client's with 1011)
+ * @param eventStream      whether GET and POST clients reach the backend as Server-Sent Events
  */
 record WsBackendConfig(UpstreamConfig upstream, List<WsEndpoint> endpoints, String hostHeader,
-                       OriginAllowList allowedOrigins, Duration handshakeTimeout, int maxFrameSize) {
+                       OriginAllowList allowedOrigins, Duration handshakeTimeout, int maxFrameSize,
+                       EventStreamConfig eventStream) {
 
     private static final Set<String> KEYS = Set.of("upstream", "hostHeader", "allowedOrigins", "handshakeTimeout",
-            "maxFrameSize");
+            "maxFrameSize", "eventStream");
 
     static WsBackendConfig parse(JsonNode config, TranslatorContext context) throws ConfigException {
         if (config == null || !config.isObject()) {
@@ -112,8 +114,9 @@ record WsBackendConfig(UpstreamConfig upstream, List<WsEndpoint> endpoints, Stri
                 problems.add("maxFrameSize", e.getMessage());
             }
         }
+        EventStreamConfig eventStream = EventStreamConfig.parse(config.get("eventStream"), "eventStream", problems);
         problems.throwIfAny();
         return new WsBackendConfig(upstream, List.copyOf(endpoints), hostHeader, new OriginAllowList(origins), handshake,
-                (int) frame);
+                (int) frame, eventStream);
     }
 }

@@ -74,4 +74,18 @@ class WsBackendConfigTest {
                         .extracting(ConfigException.Problem::path)
                         .containsExactlyInAnyOrder("extra", "upstream", "allowedOrigins[0]", "handshakeTimeout", "maxFrameSize"));
     }
+
+    @Test
+    void readsTheEventStreamSection() throws Exception {
+        assertThat(WsBackendConfig.parse(json("{\"upstream\":\"chat\"}"), CONTEXT).eventStream().enabled()).isFalse();
+        EventStreamConfig events = WsBackendConfig.parse(json("{\"upstream\":\"chat\",\"eventStream\":{\"keepAlive\":\"5s\","
+                + "\"idleTimeout\":\"2m\",\"maxMessageSize\":\"8KiB\"}}"), CONTEXT).eventStream();
+        assertThat(events).isEqualTo(new EventStreamConfig(true, Duration.ofSeconds(5), Duration.ofMinutes(2), 8192));
+        assertThatThrownBy(() -> WsBackendConfig.parse(json("{\"upstream\":\"chat\",\"eventStream\":{\"enabled\":\"yes\","
+                + "\"keepAlive\":\"soon\",\"maxMessageSize\":\"1GiB\",\"retry\":1}}"), CONTEXT))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems())
+                        .extracting(ConfigException.Problem::path)
+                        .containsExactlyInAnyOrder("eventStream.enabled", "eventStream.keepAlive",
+                                "eventStream.maxMessageSize", "eventStream.retry"));
+    }
 }
