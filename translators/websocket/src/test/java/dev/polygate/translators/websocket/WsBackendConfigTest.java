@@ -73,6 +73,10 @@ class WsBackendConfigTest {
                 .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems())
                         .extracting(ConfigException.Problem::path)
                         .containsExactlyInAnyOrder("extra", "upstream", "allowedOrigins[0]", "handshakeTimeout", "maxFrameSize"));
+        assertThat(WsBackendConfig.parse(json("{\"upstream\":\"chat\",\"http2\":true}"), CONTEXT).http2()).isTrue();
+        assertThatThrownBy(() -> WsBackendConfig.parse(json("{\"upstream\":\"chat\",\"http2\":\"yes\"}"), CONTEXT))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems())
+                        .extracting(ConfigException.Problem::path).containsExactly("http2"));
     }
 
     @Test
