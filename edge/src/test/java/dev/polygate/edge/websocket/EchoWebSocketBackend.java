@@ -14,11 +14,14 @@ import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
 import io.netty.util.ReferenceCountUtil;
 import java.net.InetSocketAddress;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -26,7 +29,9 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * A WebSocket backend on Netty's own server handler (handshake, pings, close echo): echoes every data frame as it
  * came (fragments stay fragments); the text {@code die} drops the connection without a Close; {@code flood} sends
- * binary frames for as long as the connection takes them, counting what the socket accepted.
+ * binary frames for as long as the connection takes them, counting what the socket accepted; {@code close CODE
+ * reason} closes the session with that code and reason. The Close frames clients send are recorded in
+ * {@link #closesReceived}.
  */
 final class EchoWebSocketBackend implements AutoCloseable {
     private final EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
@@ -34,13 +39,15 @@ final class EchoWebSocketBackend implements AutoCloseable {
     private final AtomicLong flooded = new AtomicLong();
     private final Semaphore progress = new Semaphore(0);
     volatile HttpHeaders lastHandshake;
+    /** The code and reason of each Close a client sent, as {@code "1001 reason"}. */
+    final BlockingQueue<String> closesReceived = new LinkedBlockingQueue<>();
 
     EchoWebSocketBackend() throws InterruptedException {
         server = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
                 .childHandler(new ChannelInitializer<Channel>() {
                     @Override
                     protected void initChannel(Channel ch) {
-                        ch.pipeline().addLast(new HttpServerCodec(), new HttpObjectAggregator(65536),
+                        ch.pipeline().addLast(new HttpServerCodec(), new HttpObjectAggregator(65536), new CloseRecorder(),
                                 new WebSocketServerProtocolHandler(WebSocketServerProtocolConfig.newBuilder()
                                         .websocketPath("/").checkStartsWith(true).subprotocols("chat,superchat")
                                         .maxFramePayloadLength(1 << 24).sendCloseFrame(null).build()),
@@ -69,6 +76,17 @@ final class EchoWebSocketBackend implements AutoCloseable {
         throw new AssertionError("the backend was still writing after 30 s: " + flooded.get());
     }
 
+    /** Sees the frames before Netty's protocol handler answers a Close. */
+    private final class CloseRecorder extends ChannelInboundHandlerAdapter {
+        @Override
+        public void channelRead(ChannelHandlerContext ctx, Object msg) {
+            if (msg instanceof CloseWebSocketFrame close) {
+                closesReceived.add(close.statusCode() + " " + close.reasonText());
+            }
+            ctx.fireChannelRead(msg);
+        }
+    }
+
     private final class Echo extends ChannelInboundHandlerAdapter {
         private boolean flooding;
 
@@ -91,6 +109,12 @@ final class EchoWebSocketBackend implements AutoCloseable {
                 text.release();
                 flooding = true;
                 flood(ctx);
+                return;
+            }
+            if (msg instanceof TextWebSocketFrame text && text.isFinalFragment() && text.text().startsWith("close ")) {
+                String[] parts = text.text().split(" ", 3);
+                text.release();
+                ctx.writeAndFlush(new CloseWebSocketFrame(Integer.parseInt(parts[1]), parts.length > 2 ? parts[2] : ""));
                 return;
             }
             if (msg instanceof io.netty.handler.codec.http.websocketx.WebSocketFrame) {

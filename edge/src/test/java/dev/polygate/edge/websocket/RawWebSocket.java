@@ -84,6 +84,11 @@ final class RawWebSocket implements AutoCloseable {
         return responseHead;
     }
 
+    /** What the server sends after the head, unparsed. */
+    InputStream input() {
+        return in;
+    }
+
     int status() {
         return Integer.parseInt(responseHead.substring(9, 12));
     }

@@ -4,12 +4,16 @@ import dev.polygate.spi.TransportKind;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
 import io.netty.handler.codec.http.HttpClientCodec;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http2.Http2FrameCodecBuilder;
+import io.netty.handler.codec.http2.Http2MultiplexHandler;
+import io.netty.handler.codec.http2.Http2Settings;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.resolver.AddressResolverGroup;
@@ -21,8 +25,11 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Opens a backend WebSocket on the client's event loop: TCP (and TLS for {@code wss://}), then the HTTP/1.1
- * upgrade, all within the route's handshake timeout. Each session has a connection of its own: a WebSocket
- * connection cannot be shared or reused.
+ * upgrade, or with {@code http2} an HTTP/2 connection (h2 by ALPN, or h2c with prior knowledge) and an RFC 8441
+ * extended CONNECT, all within the route's handshake timeout. Each session has a connection of its own: an upgraded
+ * connection cannot be shared or reused, and an HTTP/2 one per session keeps a session's failure its own.
+ *
+ * <p>The channel of the answer is the one carrying the session's frames: the connection, or the HTTP/2 stream.
  */
 final class BackendConnector {
     /** The handshake took longer than the route allows. */
@@ -69,6 +76,14 @@ final class BackendConnector {
                             tls.setHandshakeTimeoutMillis(timeoutMillis);
                             channel.pipeline().addLast("tls", tls);
                         }
+                        if (config.http2()) {
+                            channel.pipeline().addLast("h2", Http2FrameCodecBuilder.forClient()
+                                    .initialSettings(Http2Settings.defaultSettings().pushEnabled(false)).build());
+                            channel.pipeline().addLast("h2-streams", new Http2MultiplexHandler(new ChannelInboundHandlerAdapter()));
+                            channel.pipeline().addLast("extended-connect", new ExtendedConnectOpener(uri, subprotocols,
+                                    headers, config.maxFrameSize(), result));
+                            return;
+                        }
                         channel.pipeline().addLast("http", new HttpClientCodec());
                         channel.pipeline().addLast("aggregate", new HttpObjectAggregator(64 * 1024));
                         channel.pipeline().addLast("handshake", new BackendHandshake(uri, subprotocols, headers,
@@ -89,7 +104,7 @@ final class BackendConnector {
         result.addListener(f -> {
             timer.cancel(false);
             if (f.isSuccess()) {
-                connect.channel().config().setAutoRead(false);
+                result.getNow().channel().config().setAutoRead(false);
             } else {
                 connect.channel().close();
             }

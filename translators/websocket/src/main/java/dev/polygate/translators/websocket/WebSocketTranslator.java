@@ -8,19 +8,29 @@ import dev.polygate.spi.websocket.AcceptedHandshake;
 import dev.polygate.spi.websocket.WebSocketUpgrade;
 import io.netty.channel.Channel;
 import io.netty.channel.EventLoop;
+import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
-import java.net.ConnectException;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** Relays each WebSocket session of a route to one of its upstream's endpoints, round-robin. */
+/**
+ * Relays each WebSocket session of a route to one of its upstream's endpoints, round-robin; with {@code eventStream},
+ * clients without WebSocket follow a backend session as Server-Sent Events and post messages into it.
+ */
 final class WebSocketTranslator implements Translator {
     private final WsBackendConfig config;
     private final BackendConnector connector;
     private final AtomicInteger next = new AtomicInteger();
+    private final EventStreamEndpoint eventStream;
 
-    WebSocketTranslator(WsBackendConfig config, BackendConnector connector) {
+    WebSocketTranslator(WsBackendConfig config, BackendConnector connector, EventStreamSessions sessions) {
         this.config = config;
         this.connector = connector;
+        this.eventStream = config.eventStream().enabled()
+                ? new EventStreamEndpoint(config, connector, sessions, this::nextEndpoint) : null;
+    }
+
+    private WsEndpoint nextEndpoint() {
+        return config.endpoints().get(Math.floorMod(next.getAndIncrement(), config.endpoints().size()));
     }
 
     @Override
@@ -32,17 +42,24 @@ final class WebSocketTranslator implements Translator {
     public void handle(Exchange exchange) {
         String route = exchange.routeName();
         WebSocketUpgrade upgrade = exchange.webSocket().orElse(null);
-        if (upgrade == null) {
+        if (upgrade == null && eventStream == null) {
+            exchange.requestBody().discard();
             exchange.response().sendError(new GatewayException(ErrorKind.BAD_REQUEST,
                     "route '" + route + "' takes WebSocket connections only"));
             return;
         }
-        if (!config.allowedOrigins().allows(upgrade.origin())) {
+        String origin = upgrade != null ? upgrade.origin() : exchange.request().headers().get(HttpHeaderNames.ORIGIN);
+        if (!config.allowedOrigins().allows(origin)) {
+            exchange.requestBody().discard();
             exchange.response().sendError(new GatewayException(ErrorKind.PERMISSION_DENIED,
-                    "origin '" + upgrade.origin() + "' may not open WebSocket sessions on route '" + route + "'"));
+                    "origin '" + origin + "' may not open WebSocket sessions on route '" + route + "'"));
             return;
         }
-        WsEndpoint endpoint = config.endpoints().get(Math.floorMod(next.getAndIncrement(), config.endpoints().size()));
+        if (upgrade == null) {
+            eventStream.handle(exchange);
+            return;
+        }
+        WsEndpoint endpoint = nextEndpoint();
         exchange.upstream(endpoint.authority());
         HttpHeaders headers = HandshakeHeaders.build(exchange.request(), exchange.client(), endpoint, config.hostHeader());
         String subprotocols = upgrade.subprotocols().isEmpty() ? null : String.join(",", upgrade.subprotocols());
@@ -52,7 +69,7 @@ final class WebSocketTranslator implements Translator {
         opening.addListener(f -> {
             if (!f.isSuccess()) {
                 if (!f.isCancelled()) {
-                    GatewayException error = failure(f.cause());
+                    GatewayException error = HandshakeFailures.describe(config.upstream().name(), f.cause());
                     exchange.error(error);
                     exchange.response().sendError(error);
                 }
@@ -71,24 +88,5 @@ final class WebSocketTranslator implements Translator {
                 relay.abandon();
             }
         });
-    }
-
-    private GatewayException failure(Throwable cause) {
-        String upstream = config.upstream().name();
-        if (cause instanceof BackendHandshake.Refused refused) {
-            return new GatewayException(ErrorKind.UPSTREAM_PROTOCOL, "upstream '" + upstream + "' refused the WebSocket handshake"
-                    + (refused.status > 0 ? " with status " + refused.status : ""), refused.getMessage(), null);
-        }
-        if (cause instanceof BackendConnector.TimedOut) {
-            return new GatewayException(ErrorKind.UPSTREAM_TIMEOUT, "upstream '" + upstream
-                    + "' did not complete the WebSocket handshake in time");
-        }
-        if (cause instanceof ConnectException || cause instanceof java.net.UnknownHostException
-                || cause instanceof io.netty.channel.ConnectTimeoutException) {
-            return new GatewayException(ErrorKind.UPSTREAM_UNAVAILABLE, "upstream '" + upstream + "' is unavailable",
-                    "connecting to upstream '" + upstream + "' failed", cause);
-        }
-        return new GatewayException(ErrorKind.UPSTREAM_PROTOCOL, "upstream '" + upstream + "' failed the WebSocket handshake",
-                "WebSocket handshake with upstream '" + upstream + "' failed", cause);
     }
 }

@@ -23,12 +23,16 @@ import java.util.TreeSet;
  * @param handshakeTimeout connecting and the backend's handshake together (504 beyond)
  * @param maxFrameSize     largest frame the backend may send (the backend session is closed with 1009 beyond, the
  *                         client's with 1011)
+ * @param eventStream      whether GET and POST clients reach the backend as Server-Sent Events
+ * @param http2            sessions reach the backend by RFC 8441 extended CONNECT over HTTP/2 instead of the HTTP/1.1
+ *                         upgrade
  */
 record WsBackendConfig(UpstreamConfig upstream, List<WsEndpoint> endpoints, String hostHeader,
-                       OriginAllowList allowedOrigins, Duration handshakeTimeout, int maxFrameSize) {
+                       OriginAllowList allowedOrigins, Duration handshakeTimeout, int maxFrameSize,
+                       EventStreamConfig eventStream, boolean http2) {
 
     private static final Set<String> KEYS = Set.of("upstream", "hostHeader", "allowedOrigins", "handshakeTimeout",
-            "maxFrameSize");
+            "maxFrameSize", "eventStream", "http2");
 
     static WsBackendConfig parse(JsonNode config, TranslatorContext context) throws ConfigException {
         if (config == null || !config.isObject()) {
@@ -112,8 +116,18 @@ record WsBackendConfig(UpstreamConfig upstream, List<WsEndpoint> endpoints, Stri
                 problems.add("maxFrameSize", e.getMessage());
             }
         }
+        EventStreamConfig eventStream = EventStreamConfig.parse(config.get("eventStream"), "eventStream", problems);
+        boolean http2 = false;
+        JsonNode http2Node = config.get("http2");
+        if (http2Node != null && !http2Node.isNull()) {
+            if (http2Node.isBoolean()) {
+                http2 = http2Node.booleanValue();
+            } else {
+                problems.add("http2", "must be true (RFC 8441 extended CONNECT over HTTP/2) or false (HTTP/1.1 upgrade)");
+            }
+        }
         problems.throwIfAny();
         return new WsBackendConfig(upstream, List.copyOf(endpoints), hostHeader, new OriginAllowList(origins), handshake,
-                (int) frame);
+                (int) frame, eventStream, http2);
     }
 }

@@ -73,5 +73,23 @@ class WsBackendConfigTest {
                 .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems())
                         .extracting(ConfigException.Problem::path)
                         .containsExactlyInAnyOrder("extra", "upstream", "allowedOrigins[0]", "handshakeTimeout", "maxFrameSize"));
+        assertThat(WsBackendConfig.parse(json("{\"upstream\":\"chat\",\"http2\":true}"), CONTEXT).http2()).isTrue();
+        assertThatThrownBy(() -> WsBackendConfig.parse(json("{\"upstream\":\"chat\",\"http2\":\"yes\"}"), CONTEXT))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems())
+                        .extracting(ConfigException.Problem::path).containsExactly("http2"));
+    }
+
+    @Test
+    void readsTheEventStreamSection() throws Exception {
+        assertThat(WsBackendConfig.parse(json("{\"upstream\":\"chat\"}"), CONTEXT).eventStream().enabled()).isFalse();
+        EventStreamConfig events = WsBackendConfig.parse(json("{\"upstream\":\"chat\",\"eventStream\":{\"keepAlive\":\"5s\","
+                + "\"idleTimeout\":\"2m\",\"maxMessageSize\":\"8KiB\"}}"), CONTEXT).eventStream();
+        assertThat(events).isEqualTo(new EventStreamConfig(true, Duration.ofSeconds(5), Duration.ofMinutes(2), 8192));
+        assertThatThrownBy(() -> WsBackendConfig.parse(json("{\"upstream\":\"chat\",\"eventStream\":{\"enabled\":\"yes\","
+                + "\"keepAlive\":\"soon\",\"maxMessageSize\":\"1GiB\",\"retry\":1}}"), CONTEXT))
+                .isInstanceOfSatisfying(ConfigException.class, e -> assertThat(e.problems())
+                        .extracting(ConfigException.Problem::path)
+                        .containsExactlyInAnyOrder("eventStream.enabled", "eventStream.keepAlive",
+                                "eventStream.maxMessageSize", "eventStream.retry"));
     }
 }
