@@ -15,6 +15,8 @@ async function runWebSocketCases(label) {
   const echo = (name) => `${wsOrigin}/echo/${label}/${name}`;
   const registry = await descriptors("/descriptors.pb");
   const cases = [
+    // first: the sessions after it show the gateway (and, over h2, the connection) still serving
+    ["refused-handshake", () => refusedHandshake(`${wsOrigin}/index.html?websocket=${label}`)],
     ["echo-text", () => echoText(echo("text"))],
     ["echo-binary", () => echoBinary(echo("binary"))],
     ["echo-close", () => closeWithCode(echo("close"), echo("last-close"))],
@@ -92,6 +94,17 @@ function openSocket(url, protocols) {
   return { socket, opened, next, closed };
 }
 
+/** A socket to a route that takes no WebSockets: the handshake is refused, and the page sees it never open. */
+async function refusedHandshake(url) {
+  const ws = openSocket(url);
+  try {
+    await ws.opened;
+    return { opened: true, close: await ws.closed };
+  } catch (e) {
+    return { opened: false, close: await ws.closed };
+  }
+}
+
 async function echoText(url) {
   const ws = openSocket(url);
   await ws.opened;
@@ -131,14 +144,18 @@ async function closeWithCode(url, reportUrl) {
   return { close, backendReceived };
 }
 
-/** JSON messages on the gRPC path: each text message one call, an error answer, then "no more calls". */
+/**
+ * JSON messages on the gRPC path: each text message one call; the backend's error and a message that is no JSON are
+ * error answers and the session goes on; then "no more calls".
+ */
 async function jsonUnary(url) {
   const ws = openSocket(url);
   await ws.opened;
-  ws.socket.send(JSON.stringify({ name: "Chromium" }));
-  ws.socket.send(JSON.stringify({ name: "" }));
-  ws.socket.send(JSON.stringify({ name: "again" }));
-  const answers = [JSON.parse(await ws.next()), JSON.parse(await ws.next()), JSON.parse(await ws.next())];
+  const messages = [JSON.stringify({ name: "Chromium" }), JSON.stringify({ name: "" }), "{not json",
+    JSON.stringify({ name: "again" })];
+  messages.forEach((m) => ws.socket.send(m));
+  const answers = [];
+  for (const _ of messages) answers.push(JSON.parse(await ws.next()));
   ws.socket.send("");
   return { answers, close: await ws.closed };
 }

@@ -35,9 +35,11 @@ import org.junit.jupiter.params.provider.ValueSource;
  *       WebSockets by HTTP/1.1 upgrades (101).</li>
  *   <li>{@code http1}: cleartext HTTP/1.1, WebSockets by upgrade.</li>
  * </ul>
- * On each: passthrough to Debian's python3-websockets echo backend (text, 70 kB binary, a Close code and reason the
- * page sets, which the backend reports having received), JSON messages to the grpc-java Greeter (unary calls with an
- * error answer between them on the gRPC path; the bidirectional {@code Chat} on its REST path), and npm's
+ * On each: a handshake on a route that takes no WebSockets (refused with 400, and the sessions after it are served);
+ * passthrough to Debian's python3-websockets echo backend (text, 70 kB binary, a Close code and reason the page sets,
+ * which the backend reports having received), JSON messages to the grpc-java Greeter (unary calls on the gRPC path,
+ * with the backend's error and a message that is no JSON answered as errors between them; the bidirectional
+ * {@code Chat} on its REST path), and npm's
  * {@code @improbable-eng/grpc-web} with its {@code WebsocketTransport}, bundled for the browser: unary, server
  * streaming and bidirectional {@code Chat}. Chromium accepts the gateway's development certificate by its CA's key
  * hash ({@code --ignore-certificate-errors-spki-list}). Tools from {@code web-clients/install.sh}; missing ones fail
@@ -157,6 +159,28 @@ class WebSocketInChromiumTest {
                 "/demo.greeter.v1.Greeter/Chat");
     }
 
+    @ParameterizedTest(name = "{0}: {2} {3}")
+    @CsvSource({"h2, true, HTTP/2, CONNECT", "tls-http1, true, HTTP/1.1, GET", "http1, false, HTTP/1.1, GET"})
+    void aHandshakeOnARouteWithoutWebSocketsIsRefusedAndTheNextSessionsAreServed(String label, boolean tls,
+                                                                                 String protocol, String method)
+            throws Exception {
+        JsonNode result = browser.result(label, "refused-handshake");
+        assertThat(result.path("opened").asBoolean()).as(result.toString()).isFalse();
+        assertThat(result.path("close").path("code").asInt()).as(result.toString()).isEqualTo(1006);
+        String path = "/index.html?websocket=" + label;
+        List<JsonNode> refusals = awaitLines(line -> line.path("path").asText().equals(path), 1);
+        assertThat(refusals).as("access-log lines of %s", path).singleElement().satisfies(line -> {
+            assertThat(line.path("status").asInt()).isEqualTo(400);
+            assertThat(line.path("route").asText()).isEqualTo("pages");
+            assertThat(line.path("error").asText()).contains("does not accept WebSocket");
+            assertThat(line.path("tls").asBoolean()).isEqualTo(tls);
+            assertThat(line.path("protocol").asText()).isEqualTo(protocol);
+            assertThat(line.path("method").asText()).isEqualTo(method);
+        });
+        // the cases that ran after it (on the same HTTP/2 connection, over h2) were served
+        assertThat(browser.result(label, "echo-text").path("received").asText()).isEqualTo("héllo from Chromium ✓");
+    }
+
     // ---- passthrough to the echo backend ----
 
     @ParameterizedTest(name = "{0}")
@@ -195,14 +219,15 @@ class WebSocketInChromiumTest {
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"h2", "tls-http1", "http1"})
-    void unaryCallsAnswerInOrderAndAnErrorLeavesTheSessionOpen(String label) {
+    void unaryCallsAnswerInOrderAndErrorsLeaveTheSessionOpen(String label) {
         JsonNode result = browser.result(label, "json-unary");
         assertThat(result.path("error").isMissingNode()).as(result.toString()).isTrue();
         JsonNode answers = result.path("answers");
         assertThat(answers.path(0).path("message").asText()).as(result.toString()).isEqualTo("Hello, Chromium!");
         assertThat(answers.path(1).path("error").path("code").asInt()).as(result.toString()).isEqualTo(3);
         assertThat(answers.path(1).path("error").path("message").asText()).isEqualTo(GreeterServer.EMPTY_NAME);
-        assertThat(answers.path(2).path("message").asText()).isEqualTo("Hello, again!");
+        assertThat(answers.path(2).path("error").path("code").asInt()).as(result.toString()).isEqualTo(3);
+        assertThat(answers.path(3).path("message").asText()).isEqualTo("Hello, again!");
         assertThat(result.path("close").path("code").asInt()).isEqualTo(1000);
     }
 
@@ -259,24 +284,29 @@ class WebSocketInChromiumTest {
         return messages;
     }
 
-    /**
-     * The access log's WebSocket session lines matching {@code which}, once there are {@code expected} of them
-     * (the log is written off the event loop) or after 10 s.
-     */
+    /** The access log's WebSocket session lines matching {@code which}: see {@link #awaitLines}. */
     private static List<JsonNode> awaitSessions(Predicate<JsonNode> which, int expected) throws Exception {
+        return awaitLines(line -> line.has("websocket") && which.test(line), expected);
+    }
+
+    /**
+     * The access log's lines matching {@code which}, once there are {@code expected} of them (the log is written off
+     * the event loop) or after 10 s.
+     */
+    private static List<JsonNode> awaitLines(Predicate<JsonNode> which, int expected) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        List<JsonNode> sessions;
+        List<JsonNode> lines;
         do {
-            sessions = sessionLines().stream().filter(which).toList();
-            if (sessions.size() >= expected) {
-                return sessions;
+            lines = accessLogLines().stream().filter(which).toList();
+            if (lines.size() >= expected) {
+                return lines;
             }
             TimeUnit.MILLISECONDS.sleep(50);
         } while (System.nanoTime() < deadline);
-        return sessions;
+        return lines;
     }
 
-    private static List<JsonNode> sessionLines() throws IOException {
+    private static List<JsonNode> accessLogLines() throws IOException {
         Path log = dir.resolve("access.log");
         if (!Files.exists(log)) {
             return List.of();
@@ -288,6 +318,6 @@ class WebSocketInChromiumTest {
             } catch (IOException e) {
                 throw new UncheckedIOException("not a JSON access-log line: " + text, e);
             }
-        }).filter(line -> line.has("websocket")).toList();
+        }).toList();
     }
 }
