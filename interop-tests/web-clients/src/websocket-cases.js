@@ -9,7 +9,10 @@ import { grpc } from "@improbable-eng/grpc-web";
 const CASE_TIMEOUT_MS = 10_000;
 const SERVICE = "demo.greeter.v1.Greeter";
 
-/** Runs every case; `label` marks the echo paths so the gateway's access log tells the runs apart. Never throws. */
+/**
+ * Runs every case; `label` marks the echo paths so the gateway's access log tells the runs apart. A failing case is a
+ * result, not an exception.
+ */
 async function runWebSocketCases(label) {
   const wsOrigin = location.origin.replace(/^http/, "ws");
   const echo = (name) => `${wsOrigin}/echo/${label}/${name}`;

@@ -56,7 +56,7 @@ record WebSocketBrowserRun(Map<String, JsonNode> runs, String raw) {
         }
     }
 
-    /** The page's protocol as Chromium reports it ({@code h2}, {@code http/1.1}) for the origin labelled {@code label}. */
+    /** How the page of the origin labelled {@code label} came, as Chromium reports it: {@code h2}, {@code http/1.1}. */
     String pageProtocol(String label) {
         return run(label).path("pageProtocol").asText();
     }

@@ -236,9 +236,7 @@ class WebSocketInChromiumTest {
     void theBidirectionalChatOnItsRestPath(String label) {
         JsonNode result = browser.result(label, "json-chat");
         assertThat(result.path("error").isMissingNode()).as(result.toString()).isTrue();
-        List<String> replies = new ArrayList<>();
-        result.path("replies").forEach(r -> replies.add(r.path("message").asText() + " #" + r.path("sequence").asInt()));
-        assertThat(replies).containsExactly("re: one #1", "re: two #2", "re: three #3");
+        assertThat(numbered(result.path("replies"))).containsExactly("re: one #1", "re: two #2", "re: three #3");
         assertThat(result.path("close").path("code").asInt()).isEqualTo(1000);
     }
 
@@ -249,7 +247,7 @@ class WebSocketInChromiumTest {
     void improbableUnary(String label) {
         JsonNode result = browser.result(label, "improbable-unary");
         assertThat(result.path("code").asInt()).as(result.toString()).isZero();
-        assertThat(messages(result)).containsExactly("Hello, Chromium! #0");
+        assertThat(numbered(result.path("messages"))).containsExactly("Hello, Chromium! #0");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -257,8 +255,8 @@ class WebSocketInChromiumTest {
     void improbableServerStreaming(String label) {
         JsonNode result = browser.result(label, "improbable-server-streaming");
         assertThat(result.path("code").asInt()).as(result.toString()).isZero();
-        assertThat(messages(result)).containsExactly("Hello #1, Chromium! #1", "Hello #2, Chromium! #2",
-                "Hello #3, Chromium! #3");
+        assertThat(numbered(result.path("messages"))).containsExactly(
+                "Hello #1, Chromium! #1", "Hello #2, Chromium! #2", "Hello #3, Chromium! #3");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -267,7 +265,7 @@ class WebSocketInChromiumTest {
         JsonNode result = browser.result(label, "improbable-bidi");
         assertThat(result.path("code").asInt()).as(result.toString()).isZero();
         // each request was sent only after the reply to the one before had arrived
-        assertThat(messages(result)).containsExactly("re: one #1", "re: two #2", "re: three #3");
+        assertThat(numbered(result.path("messages"))).containsExactly("re: one #1", "re: two #2", "re: three #3");
     }
 
     @Test
@@ -278,10 +276,11 @@ class WebSocketInChromiumTest {
                 .containsExactlyInAnyOrder("HTTP/2 200", "HTTP/1.1 101");
     }
 
-    private static List<String> messages(JsonNode result) {
-        List<String> messages = new ArrayList<>();
-        result.path("messages").forEach(m -> messages.add(m.path("message").asText() + " #" + m.path("sequence").asInt()));
-        return messages;
+    /** Each reply as {@code "message #sequence"}. */
+    private static List<String> numbered(JsonNode replies) {
+        List<String> numbered = new ArrayList<>();
+        replies.forEach(r -> numbered.add(r.path("message").asText() + " #" + r.path("sequence").asInt()));
+        return numbered;
     }
 
     /** The access log's WebSocket session lines matching {@code which}: see {@link #awaitLines}. */
