@@ -3,19 +3,12 @@
 // cases and prints one JSON object on standard output: { results, requests, pageOrigin, browser, log }.
 //
 //   node run-browser.mjs --gateway http://127.0.0.1:PORT --descriptors FILE.pb
-import { build } from "esbuild";
-import { chromium } from "playwright-core";
-import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import { createServer } from "node:http";
-import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-
-const CHROMIUM = process.env.POLYGATE_CHROMIUM ?? "/usr/bin/chromium";
-// No background traffic: this machine's network is closed, and Chromium's own calls out would only fail.
-const CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-  "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+import { bundleForChromium, withChromium } from "./chromium.mjs";
 
 const { values } = parseArgs({ options: { gateway: { type: "string" }, descriptors: { type: "string" } } });
 if (!values.gateway || !values.descriptors) {
@@ -23,18 +16,10 @@ if (!values.gateway || !values.descriptors) {
   process.exit(2);
 }
 const here = dirname(fileURLToPath(import.meta.url));
-const bundle = await build({
-  entryPoints: [join(here, "src", "browser-cases.js")],
-  bundle: true,
-  write: false,
-  format: "iife",
-  platform: "browser",
-  target: "chrome120",
-  logLevel: "warning",
-});
+const bundle = await bundleForChromium(join(here, "src", "browser-cases.js"));
 const files = {
   "/": ["text/html", '<!doctype html><meta charset="utf-8"><title>gRPC-Web cases</title><link rel="icon" href="data:,"><script src="/cases.js"></script>'],
-  "/cases.js": ["text/javascript", bundle.outputFiles[0].contents],
+  "/cases.js": ["text/javascript", bundle],
   "/descriptors.pb": ["application/octet-stream", await readFile(values.descriptors)],
 };
 const server = createServer((req, res) => {
@@ -45,32 +30,25 @@ const server = createServer((req, res) => {
 await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
 const pageOrigin = `http://127.0.0.1:${server.address().port}`;
 
-const profile = await mkdtemp(join(tmpdir(), "polygate-chromium-"));
-let context;
 try {
-  context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: CHROMIUM_ARGS,
+  await withChromium([], async (context) => {
+    const page = context.pages()[0] ?? (await context.newPage());
+    const log = [];
+    page.on("console", (message) => log.push(`${message.type()}: ${message.text()}`));
+    page.on("pageerror", (error) => log.push(`pageerror: ${error.message}`));
+    // What the page really sent the gateway (preflights are the browser's own and do not show here).
+    const requests = [];
+    page.on("request", (request) => {
+      if (request.url().startsWith(values.gateway)) {
+        requests.push({ method: request.method(), path: new URL(request.url()).pathname,
+          contentType: request.headers()["content-type"] ?? null });
+      }
+    });
+    await page.goto(pageOrigin + "/");
+    const results = await page.evaluate(
+      ([gateway]) => window.runGreeterCases(gateway, "/descriptors.pb"), [values.gateway]);
+    console.log(JSON.stringify({ results, requests, pageOrigin, browser: context.browser()?.version() ?? null, log }));
   });
-  const page = context.pages()[0] ?? (await context.newPage());
-  const log = [];
-  page.on("console", (message) => log.push(`${message.type()}: ${message.text()}`));
-  page.on("pageerror", (error) => log.push(`pageerror: ${error.message}`));
-  // What the page really sent the gateway (preflights are the browser's own and do not show here).
-  const requests = [];
-  page.on("request", (request) => {
-    if (request.url().startsWith(values.gateway)) {
-      requests.push({ method: request.method(), path: new URL(request.url()).pathname,
-        contentType: request.headers()["content-type"] ?? null });
-    }
-  });
-  await page.goto(pageOrigin + "/");
-  const results = await page.evaluate(
-    ([gateway]) => window.runGreeterCases(gateway, "/descriptors.pb"), [values.gateway]);
-  console.log(JSON.stringify({ results, requests, pageOrigin, browser: context.browser()?.version() ?? null, log }));
 } finally {
-  await context?.close();
   server.close();
-  await rm(profile, { recursive: true, force: true });
 }

@@ -22,8 +22,9 @@ import org.junit.jupiter.api.io.TempDir;
  * improbable-eng's gRPC-Web client ({@code @improbable-eng/grpc-web}, from npm) with its {@code WebsocketTransport},
  * the {@code grpc-websockets} framing, against the built gateway in front of a grpc-java Greeter: unary, the
  * backend's error status, server streaming, and bidirectional streaming, which no gRPC-Web client can do over
- * HTTP. The client runs in node with npm's {@code ws} as its WebSocket; the tools come from
- * {@code interop-tests/web-clients/install.sh} (missing: fails in CI, skipped elsewhere).
+ * HTTP. The client runs in node with npm's {@code ws} as its WebSocket (the same client bundled for the browser runs
+ * in Chromium in {@link WebSocketInChromiumTest}); the tools come from {@code interop-tests/web-clients/install.sh}
+ * (missing: fails in CI, skipped elsewhere).
  */
 @Timeout(value = 90, unit = TimeUnit.SECONDS)
 class ImprobableWebSocketClientTest {

@@ -99,6 +99,9 @@ public final class HttpExchangeHandler extends ChannelInboundHandlerAdapter impl
         HttpVersion version = undecodable ? HttpVersion.HTTP_1_1 : request.protocolVersion();
         ResponseFraming framing = new ResponseFraming(http2, version,
                 HttpMethod.HEAD.equals(request.method()), keepAlive);
+        // Before the head is read, which strips the hop-by-hop headers a WebSocket handshake travels in, and before the
+        // exchange takes the request's target: an extended CONNECT's is its :path, not the :authority.
+        WebSocketHandshake webSocket = undecodable ? null : WebSocketHandshake.read(ctx.channel(), request, http2);
         DownstreamExchange exchange = new DownstreamExchange(ctx.channel(), this, client, request.method().name(),
                 request.uri(), framing, full ? ((FullHttpRequest) request).content().readableBytes()
                 // an undecodable request may keep the malformed Content-Length that made it so
@@ -110,8 +113,6 @@ public final class HttpExchangeHandler extends ChannelInboundHandlerAdapter impl
             exchange.response().sendError(RequestReader.decodeFailure(request.decoderResult().cause()));
             return;
         }
-        // Before the head is read, which strips the hop-by-hop headers a WebSocket handshake travels in.
-        WebSocketHandshake webSocket = WebSocketHandshake.read(ctx.channel(), request, http2);
         RequestHead head;
         try {
             head = RequestReader.read(request, http2, scheme, server.limits().maxRequestBody());

@@ -24,9 +24,9 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A session's life at the edge: its access-log line (duration, frames and payload bytes each way, close code), the
- * route's idle timeout (1001) and keep-alive pings (a client answering them stays), and graceful shutdown (open
- * sessions are closed with 1001, and the gateway stops once the clients answered).
+ * A session's life at the edge: its access-log line (duration, frames and payload bytes each way, close code; an
+ * HTTP/2 session's path and protocol), the route's idle timeout (1001) and keep-alive pings (a client answering them
+ * stays), and graceful shutdown (open sessions are closed with 1001, and the gateway stops once the clients answered).
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class WebSocketSessionLifecycleTest {
@@ -99,6 +99,23 @@ class WebSocketSessionLifecycleTest {
         assertThat(ws.get("bytesOut").asLong()).isEqualTo(5 + 1000 + 4 + 6);
         assertThat(ws.get("closeCode").asInt()).isEqualTo(4321);
         assertThat(line.get("durationMs").asDouble()).isPositive().isLessThanOrEqualTo(elapsedMs);
+    }
+
+    @Test
+    void anHttp2SessionsLineNamesItsPathAndProtocol() throws Exception {
+        try (ExtendedConnectClient client = new ExtendedConnectClient(gateway.httpPort())) {
+            ExtendedConnectClient.Stream stream = client.open("/ws/over-h2?room=7");
+            assertThat(stream.status()).isEqualTo("200");
+            stream.send(RawWebSocket.encode(CLOSE, true, 0, true, new byte[]{0x0F, (byte) 0xA1})); // 4001
+            assertThat(stream.read().closeCode()).isEqualTo(4001);
+        }
+        // The extended CONNECT's :path, not its :authority (the target Netty gives a CONNECT)
+        JsonNode line = awaitLogLine("/ws/over-h2?room=7");
+        assertThat(line.get("protocol").asText()).isEqualTo("HTTP/2");
+        assertThat(line.get("method").asText()).isEqualTo("CONNECT");
+        assertThat(line.get("status").asInt()).isEqualTo(200);
+        assertThat(line.get("route").asText()).isEqualTo("ws");
+        assertThat(line.get("websocket").get("closeCode").asInt()).isEqualTo(4001);
     }
 
     @Test
