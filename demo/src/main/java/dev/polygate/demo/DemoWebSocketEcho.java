@@ -1,14 +1,9 @@
 package dev.polygate.demo;
 
-import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
-import io.netty.channel.EventLoopGroup;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.nio.NioIoHandler;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
@@ -17,8 +12,6 @@ import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
 import io.netty.util.ReferenceCountUtil;
-import java.net.InetSocketAddress;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The demo's WebSocket backend, embedded so that {@code ./gateway demo} needs nothing else: echoes every text and
@@ -29,44 +22,32 @@ import java.util.concurrent.TimeUnit;
 final class DemoWebSocketEcho implements AutoCloseable {
     /** The gateway's default message limit: whatever a route lets through, the echo takes. */
     private static final int MAX_FRAME = 16 << 20;
-    private final EventLoopGroup group;
-    private final Channel channel;
+    private final EmbeddedNettyServer server;
 
-    private DemoWebSocketEcho(EventLoopGroup group, Channel channel) {
-        this.group = group;
-        this.channel = channel;
+    private DemoWebSocketEcho(EmbeddedNettyServer server) {
+        this.server = server;
     }
 
     /** Starts on {@code host:port}; port 0 picks a free one. */
     public static DemoWebSocketEcho start(String host, int port) throws InterruptedException {
-        EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
-        try {
-            Channel channel = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
-                    .childHandler(new ChannelInitializer<>() {
-                        @Override
-                        protected void initChannel(Channel ch) {
-                            ch.pipeline().addLast(new HttpServerCodec(), new HttpObjectAggregator(8192),
-                                    new WebSocketServerProtocolHandler(WebSocketServerProtocolConfig.newBuilder()
-                                            .websocketPath("/").checkStartsWith(true)
-                                            .maxFramePayloadLength(MAX_FRAME).build()),
-                                    new Echo());
-                        }
-                    }).bind(host, port).sync().channel();
-            return new DemoWebSocketEcho(group, channel);
-        } catch (InterruptedException | RuntimeException e) {
-            group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
-            throw e;
-        }
+        return new DemoWebSocketEcho(EmbeddedNettyServer.start(host, port, new ChannelInitializer<>() {
+            @Override
+            protected void initChannel(Channel ch) {
+                ch.pipeline().addLast(new HttpServerCodec(), new HttpObjectAggregator(8192),
+                        new WebSocketServerProtocolHandler(WebSocketServerProtocolConfig.newBuilder()
+                                .websocketPath("/").checkStartsWith(true).maxFramePayloadLength(MAX_FRAME).build()),
+                        new Echo());
+            }
+        }));
     }
 
     public int port() {
-        return ((InetSocketAddress) channel.localAddress()).getPort();
+        return server.port();
     }
 
     @Override
     public void close() {
-        channel.close().syncUninterruptibly();
-        group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+        server.close();
     }
 
     /** Writes each data frame back; stops reading while the client is not taking the echoes. */
