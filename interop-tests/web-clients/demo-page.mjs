@@ -1,5 +1,6 @@
 // Opens the demo page the gateway serves at /demo/ in Debian's Chromium, presses its buttons as a person would
-// and prints one JSON object: { lines: ["kind | text", ...], curl }.
+// and prints one JSON object: { lines: ["kind | text", ...], chat: [...], echo: [...], curl, ws }, each list the
+// lines of one of the page's logs.
 //
 //   node demo-page.mjs --url http://localhost:PORT/demo/
 import { chromium } from "playwright-core";
@@ -36,8 +37,32 @@ try {
   await page.fill("#name", "");
   await page.click("#hello");
   await finished(3);
-  const lines = await page.$$eval("#log li", (items) => items.map((li) => `${li.className} | ${li.textContent}`));
-  console.log(JSON.stringify({ lines, curl: await page.textContent("#curl") }));
+
+  // The chat box: two messages typed, each reply waited for, then the chat ended (the server's Close).
+  const shown = (list, count) => page.waitForFunction(
+    ([id, n]) => document.querySelectorAll(`#${id} li`).length >= n, [list, count], { timeout: 15000 });
+  const lastLine = (list, prefix) => page.waitForFunction(
+    ([id, text]) => [...document.querySelectorAll(`#${id} li`)].some((li) => li.textContent.startsWith(text)),
+    [list, prefix], { timeout: 15000 });
+  await page.fill("#chat-name", "page");
+  await page.fill("#chat-text", "hi there");
+  await page.click("#chat-send");
+  await lastLine("chat-log", "Hello, page! You said: hi there");
+  await page.fill("#chat-text", "again");
+  await page.press("#chat-text", "Enter");
+  await lastLine("chat-log", "Hello, page! You said: again");
+  await page.click("#chat-end");
+  await lastLine("chat-log", "closed");
+
+  await page.fill("#echo-text", "echo from the page");
+  await page.click("#echo-send");
+  await shown("echo-log", 4);
+
+  const logOf = (selector) => page.$$eval(selector, (items) => items.map((li) => `${li.className} | ${li.textContent}`));
+  console.log(JSON.stringify({
+    lines: await logOf("#log li"), chat: await logOf("#chat-log li"), echo: await logOf("#echo-log li"),
+    curl: await page.textContent("#curl"), ws: await page.textContent("#ws"),
+  }));
 } finally {
   await browser.close();
   await rm(profile, { recursive: true, force: true });

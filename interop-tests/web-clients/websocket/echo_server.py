@@ -1,6 +1,8 @@
 """A WebSocket echo backend on Debian's python3-websockets: echoes each message, picks `chat` among offered
-subprotocols, answers the text `headers` with the handshake's request headers as JSON and the text `last-close` with
-the Close code and reason the session before this one received ({"code": null} when none). Prints `PORT n`."""
+subprotocols, answers the text `headers` with the handshake's request headers as JSON, `last-close` with the Close
+code and reason the session before this one received ({"code": null} when none), `fragments N SIZE` with one binary
+message of N fragments of SIZE bytes (byte i is i % 251), and `close CODE REASON` by closing with that code and
+reason. Prints `PORT n`."""
 import asyncio
 import json
 
@@ -18,6 +20,13 @@ async def echo(socket, path=None):
                 await socket.send(json.dumps({k.lower(): v for k, v in socket.request_headers.raw_items()}))
             elif message == "last-close":
                 await socket.send(json.dumps(last_close))
+            elif isinstance(message, str) and message.startswith("fragments "):
+                count, size = (int(word) for word in message.split()[1:3])
+                await socket.send(bytes((start + i) % 251 for i in range(size))
+                                  for start in range(0, count * size, size))
+            elif isinstance(message, str) and message.startswith("close "):
+                _, code, reason = message.split(" ", 2)
+                await socket.close(int(code), reason)
             else:
                 await socket.send(message)
     except websockets.ConnectionClosed as closed:

@@ -1,15 +1,12 @@
 package dev.polygate.demo;
 
-import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
-import io.netty.channel.EventLoopGroup;
 import io.netty.channel.SimpleChannelInboundHandler;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.DefaultHttpContent;
 import io.netty.handler.codec.http.DefaultHttpResponse;
@@ -26,10 +23,7 @@ import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.handler.codec.http.QueryStringDecoder;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.nio.NioIoHandler;
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -40,35 +34,29 @@ import java.util.concurrent.TimeUnit;
  */
 final class DemoBackend implements AutoCloseable {
     private static final int MAX_ECHO = 1 << 20;
-    private final EventLoopGroup group;
-    private final Channel channel;
+    private final EmbeddedNettyServer server;
 
-    private DemoBackend(EventLoopGroup group, Channel channel) {
-        this.group = group;
-        this.channel = channel;
+    private DemoBackend(EmbeddedNettyServer server) {
+        this.server = server;
     }
 
     public static DemoBackend start(String host, int port) throws InterruptedException {
-        EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
-        Channel channel = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
-                .childHandler(new ChannelInitializer<>() {
-                    @Override
-                    protected void initChannel(Channel ch) {
-                        ch.pipeline().addLast(new HttpServerCodec(), new HttpServerKeepAliveHandler(),
-                                new HttpObjectAggregator(MAX_ECHO), new Resources());
-                    }
-                }).bind(host, port).sync().channel();
-        return new DemoBackend(group, channel);
+        return new DemoBackend(EmbeddedNettyServer.start(host, port, new ChannelInitializer<>() {
+            @Override
+            protected void initChannel(Channel ch) {
+                ch.pipeline().addLast(new HttpServerCodec(), new HttpServerKeepAliveHandler(),
+                        new HttpObjectAggregator(MAX_ECHO), new Resources());
+            }
+        }));
     }
 
     public int port() {
-        return ((InetSocketAddress) channel.localAddress()).getPort();
+        return server.port();
     }
 
     @Override
     public void close() {
-        channel.close().syncUninterruptibly();
-        group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+        server.close();
     }
 
     private static final class Resources extends SimpleChannelInboundHandler<FullHttpRequest> {

@@ -19,7 +19,8 @@ final class DemoPages {
     private static final String ROOT = "/dev/polygate/demo/web/";
     private static final Map<String, Page> PAGES = Map.of(
             "/demo/", load("index.html", "text/html; charset=utf-8"),
-            "/demo/grpc-web.js", load("grpc-web.js", "text/javascript; charset=utf-8"));
+            "/demo/grpc-web.js", load("grpc-web.js", "text/javascript; charset=utf-8"),
+            "/demo/websocket.js", load("websocket.js", "text/javascript; charset=utf-8"));
 
     private record Page(byte[] bytes, String contentType) {
     }

@@ -2,15 +2,16 @@ package dev.polygate.demo;
 
 import dev.polygate.edge.EmbeddedBackends;
 import dev.polygate.wsdl.calculator.CalculatorService;
-import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * What {@code gateway demo} runs in the gateway's process: an HTTP backend (with the browser page), the gRPC
- * Greeter and the JAX-WS Calculator, and the configuration that routes to them. Listed in
+ * Greeter, the JAX-WS Calculator and a WebSocket echo, and the configuration that routes to them. Listed in
  * {@code META-INF/services}, so the gateway finds it when this module is on the class path.
  */
 public final class GatewayDemo implements EmbeddedBackends {
@@ -19,40 +20,43 @@ public final class GatewayDemo implements EmbeddedBackends {
 
     @Override
     public Started start() throws Exception {
-        DemoBackend backend = DemoBackend.start("127.0.0.1", 0);
-        DemoGreeter greeter;
-        CalculatorService calculator;
-        try {
-            greeter = DemoGreeter.start("127.0.0.1", 0);
-        } catch (IOException | RuntimeException e) {
-            backend.close();
-            throw e;
-        }
-        try {
-            QUIET_JAX_WS.setLevel(Level.WARNING); // its start-up notes are noise in the demo
-            calculator = CalculatorService.start();
-        } catch (RuntimeException e) {
-            greeter.close();
-            backend.close();
-            throw e;
-        }
+        // Stopped in the reverse order of their start, also when a later one fails to start.
+        Deque<AutoCloseable> running = new ArrayDeque<>();
         AutoCloseable backends = () -> {
-            calculator.close();
-            greeter.close();
-            backend.close();
+            while (!running.isEmpty()) {
+                running.pop().close();
+            }
         };
-        String yaml;
-        try (InputStream in = GatewayDemo.class.getResourceAsStream("/dev/polygate/demo/demo.yaml")) {
-            yaml = new String(in.readAllBytes(), StandardCharsets.UTF_8)
-                    .replace("${DEMO_BACKEND}", "127.0.0.1:" + backend.port())
-                    .replace("${DEMO_GREETER}", "127.0.0.1:" + greeter.port())
-                    .replace("${DEMO_CALCULATOR}", "127.0.0.1:" + calculator.port());
-        } catch (IOException | RuntimeException e) {
-            backends.close();
+        try {
+            DemoBackend backend = DemoBackend.start("127.0.0.1", 0);
+            running.push(backend);
+            DemoGreeter greeter = DemoGreeter.start("127.0.0.1", 0);
+            running.push(greeter);
+            QUIET_JAX_WS.setLevel(Level.WARNING); // its start-up notes are noise in the demo
+            CalculatorService calculator = CalculatorService.start();
+            running.push(calculator);
+            DemoWebSocketEcho echo = DemoWebSocketEcho.start("127.0.0.1", 0);
+            running.push(echo);
+
+            String yaml;
+            try (InputStream in = GatewayDemo.class.getResourceAsStream("/dev/polygate/demo/demo.yaml")) {
+                yaml = new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                        .replace("${DEMO_BACKEND}", "127.0.0.1:" + backend.port())
+                        .replace("${DEMO_GREETER}", "127.0.0.1:" + greeter.port())
+                        .replace("${DEMO_CALCULATOR}", "127.0.0.1:" + calculator.port())
+                        .replace("${DEMO_ECHO}", "127.0.0.1:" + echo.port());
+            }
+            return new Started(yaml, "demo backend on 127.0.0.1:" + backend.port()
+                    + ", demo gRPC backend (demo.greeter.v1.Greeter) on 127.0.0.1:" + greeter.port()
+                    + ", demo SOAP backend (Calculator, JAX-WS) on 127.0.0.1:" + calculator.port()
+                    + ", demo WebSocket echo on 127.0.0.1:" + echo.port(), backends);
+        } catch (Exception e) {
+            try {
+                backends.close();
+            } catch (Exception suppressed) {
+                e.addSuppressed(suppressed);
+            }
             throw e;
         }
-        return new Started(yaml, "demo backend on 127.0.0.1:" + backend.port()
-                + ", demo gRPC backend (demo.greeter.v1.Greeter) on 127.0.0.1:" + greeter.port()
-                + ", demo SOAP backend (Calculator, JAX-WS) on 127.0.0.1:" + calculator.port(), backends);
     }
 }

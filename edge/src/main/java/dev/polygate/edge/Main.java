@@ -225,7 +225,8 @@ public final class Main {
         out.println("  curl " + http + "/api/hello");
         out.println("  curl " + http + "/v1/greeter/world                      # gRPC SayHello as REST/JSON");
         out.println("  curl -N \"" + http + "/v1/greeter/world/stream?count=5\"   # StreamGreetings, one JSON line each");
-        out.println("  open " + http + "/demo/                                  # the Greeter from a browser, over gRPC-Web");
+        out.println("  open " + http + "/demo/                                  # the Greeter from a browser, over gRPC-Web and WebSocket");
+        out.println("  python3 -m websockets ws://localhost:" + server.port("http") + "/ws/echo      # WebSocket passthrough to an echo");
         out.println("  curl -H 'content-type: application/json' -d '{\"intA\":2,\"intB\":3}' " + http
                 + "/calculator/Add   # SOAP Calculator as REST/JSON");
         out.flush();

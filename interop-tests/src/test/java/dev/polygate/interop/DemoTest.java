@@ -27,9 +27,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.KeyStore;
-import java.security.cert.CertificateFactory;
-import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -39,8 +36,6 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -49,8 +44,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code gateway demo} on a fresh directory: no setup, translation through the embedded backends. The Greeter
- * is called as REST/JSON, native gRPC and gRPC-Web, and the SOAP Calculator as REST/JSON and native gRPC, each
- * by a client that knows nothing of the gateway, and each service through its one route.
+ * is called as REST/JSON, native gRPC, gRPC-Web and JSON over WebSocket, the SOAP Calculator as REST/JSON, native
+ * gRPC and JSON over WebSocket, and the WebSocket echo through the passthrough, each by a client that knows
+ * nothing of the gateway (python3-websockets for the WebSocket sessions), and each service through its one route.
  */
 @Timeout(value = 2, unit = TimeUnit.MINUTES)
 class DemoTest {
@@ -155,6 +151,7 @@ class DemoTest {
         assertThat(demo.output()).contains(
                 "route greeter -> grpc (template /v1/greeter/**, template /demo.greeter.v1.Greeter/**)",
                 "route calculator -> soap (template /calculator/**, template /soap.calculator.Calculator/*)",
+                "route demo-echo -> websocket (exact /ws/echo)",
                 "route gateway-reflection -> grpc-reflection (template /grpc.reflection.v1.ServerReflection/**, "
                         + "template /grpc.reflection.v1alpha.ServerReflection/**)");
     }
@@ -299,9 +296,47 @@ class DemoTest {
                 http + "/v1/greeter/world/stream", http + "/demo/");
     }
 
+    @Test
+    void theEchoAnswersThroughTheWebSocketPassthrough() throws Exception {
+        assertThat(webSocketSession("/ws/echo", ">hello", "<", ">{\"not\":\"decoded\"}", "<", "x")).containsExactly(
+                "MESSAGE hello", "MESSAGE {\"not\":\"decoded\"}", "CLOSE 1000 ", "OK");
+    }
+
+    @Test
+    void theGreeterChatsOverAWebSocketOnItsRestPath() throws Exception {
+        assertThat(webSocketSession("/v1/greeter/chat", ">{\"name\":\"ann\",\"text\":\"hi\"}", "<",
+                ">{\"name\":\"ann\",\"text\":\"again\"}", "<", ">", "<*")).containsExactly(
+                "MESSAGE {\"message\":\"Hello, ann! You said: hi\",\"sequence\":1}",
+                "MESSAGE {\"message\":\"Hello, ann! You said: again\",\"sequence\":2}",
+                "CLOSE 1000 ", "OK");
+    }
+
+    @Test
+    void greetingsStreamOverAWebSocketOnTheirRestPath() throws Exception {
+        // The empty first message: the request comes from the path and the query alone.
+        assertThat(webSocketSession("/v1/greeter/world/stream?count=3&interval=0.05s", ">", "<*")).containsExactly(
+                "MESSAGE {\"message\":\"Hello, world! (1/3)\",\"sequence\":1}",
+                "MESSAGE {\"message\":\"Hello, world! (2/3)\",\"sequence\":2}",
+                "MESSAGE {\"message\":\"Hello, world! (3/3)\",\"sequence\":3}",
+                "CLOSE 1000 ", "OK");
+    }
+
+    @Test
+    void theCalculatorAnswersEachWebSocketMessageInOrder() throws Exception {
+        // Three calls are sent before any answer is read: the answers come in the order of the calls, the bad one
+        // answered with the route's error JSON (the SOAP route's problem details) and the session going on.
+        assertThat(webSocketSession("/calculator/Add", ">{\"intA\":2,\"intB\":3}", ">{\"intA\":40,\"intB\":2}",
+                ">{\"intA\":\"two\"}", "<", "<", "<", ">", "<*"))
+                .satisfies(lines -> assertThat(lines.get(2)).startsWith("MESSAGE {\"error\":{")
+                        .contains("\"code\":\"INVALID_ARGUMENT\"", "field 'intA'"))
+                .startsWith("MESSAGE {\"AddResult\":5}", "MESSAGE {\"AddResult\":42}")
+                .endsWith("CLOSE 1000 ", "OK");
+    }
+
     /**
      * The page in a real browser (Debian's Chromium): its buttons call the Greeter over gRPC-Web binary and text
-     * through the gateway, and each greeting and status shows up in the page's log.
+     * through the gateway, its chat box the Greeter's Chat over the browser's WebSocket, its echo box the
+     * passthrough echo; each greeting, reply and status shows up in the page's logs.
      */
     @Test
     void theDemoPageWorksInChromium() throws Exception {
@@ -311,9 +346,7 @@ class DemoTest {
                 List.of(WebClientTools.node(), "demo-page.mjs", "--url", http + "/demo/"));
         assertThat(run.exitCode()).as(run.describe()).isZero();
         JsonNode page = new ObjectMapper().readTree(run.stdout());
-        List<String> lines = new ArrayList<>();
-        page.get("lines").forEach(line -> lines.add(line.asText()));
-        assertThat(lines).as(run.describe()).containsSubsequence(
+        assertThat(texts(page.get("lines"))).as(run.describe()).containsSubsequence(
                 "reply | Hello, page!",
                 "status | #1: grpc-status 0 OK",
                 "reply | Hello, page! (1/3)   [sequence 1]",
@@ -322,6 +355,35 @@ class DemoTest {
                 "status | #2: grpc-status 0 OK",
                 "error | #3: grpc-status 3 INVALID_ARGUMENT \"name is required\"");
         assertThat(page.get("curl").asText()).contains("curl " + http + "/v1/greeter/world");
+
+        assertThat(texts(page.get("chat"))).as(run.describe()).containsSubsequence(
+                "sent | {\"name\":\"page\",\"text\":\"hi there\"}",
+                "status | open",
+                "reply | Hello, page! You said: hi there   [sequence 1]",
+                "sent | {\"name\":\"page\",\"text\":\"again\"}",
+                "reply | Hello, page! You said: again   [sequence 2]",
+                "status | closed 1000");
+        assertThat(texts(page.get("echo"))).as(run.describe()).containsSubsequence(
+                "sent | echo from the page", "status | open", "reply | echo from the page");
+        assertThat(page.get("ws").asText()).contains("python3 -m websockets \"ws://localhost:" + demo.port("http")
+                + "/ws/echo\"");
+    }
+
+    private static List<String> texts(JsonNode array) {
+        List<String> texts = new ArrayList<>();
+        array.forEach(item -> texts.add(item.asText()));
+        return texts;
+    }
+
+    /** A python3-websockets session with the demo, scripted as web-clients/websocket/session.py reads it. */
+    private static List<String> webSocketSession(String path, String... steps) throws Exception {
+        WebSocketPeers.requireInstalled();
+        List<String> arguments = new ArrayList<>(List.of("ws://localhost:" + demo.port("http") + path));
+        arguments.addAll(List.of(steps));
+        ClientRun run = ClientRun.run(WebClientTools.project(), workDir.resolve("websocket-sessions"), Map.of(),
+                Duration.ofSeconds(60), WebSocketPeers.command("python", "session", arguments.toArray(String[]::new)));
+        assertThat(run.exitCode()).as(run.describe()).isZero();
+        return run.stdout().lines().toList();
     }
 
 
@@ -343,20 +405,7 @@ class DemoTest {
     }
 
     private static HttpClient h2OverTls() throws Exception {
-        return HttpClient.newBuilder().sslContext(trusting(devCa())).version(HttpClient.Version.HTTP_2)
+        return HttpClient.newBuilder().sslContext(TrustedCa.of(devCa()).sslContext()).version(HttpClient.Version.HTTP_2)
                 .connectTimeout(Duration.ofSeconds(10)).build();
-    }
-
-    private static SSLContext trusting(Path caFile) throws Exception {
-        KeyStore store = KeyStore.getInstance("PKCS12");
-        store.load(null, null);
-        try (var in = java.nio.file.Files.newInputStream(caFile)) {
-            store.setCertificateEntry("ca", (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in));
-        }
-        TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        tmf.init(store);
-        SSLContext context = SSLContext.getInstance("TLS");
-        context.init(null, tmf.getTrustManagers(), null);
-        return context;
     }
 }
