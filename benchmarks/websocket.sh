@@ -9,6 +9,7 @@
 #
 #   bash benchmarks/websocket.sh
 #   DURATION=5 WARMUP=3 SESSIONS=2000 bash benchmarks/websocket.sh
+#   PARTS=c JFR=1 bash benchmarks/websocket.sh     # only part (c), the gateway recorded with JFR
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -20,6 +21,7 @@ ECHO_LOOPS="${ECHO_LOOPS:-1}"             # event loops of the echo backend
 SESSIONS="${SESSIONS:-9000}"              # (b) idle sessions to hold through the gateway
 SESSION_STEP="${SESSION_STEP:-1000}"      # (b) sessions opened between two memory samples
 IDLE_CLIENTS="${IDLE_CLIENTS:-3}"         # (b) client processes holding them, each from its own 127.0.0.x
+PARTS="${PARTS:-abc}"                     # the parts to run: any of a, b, c
 CHAT_SESSIONS="${CHAT_SESSIONS:-16}"      # (c) WebSocket sessions / gRPC calls in parallel
 CHAT_WINDOW="${CHAT_WINDOW:-8}"           # (c) messages in flight per session / call
 GRPC_CHANNELS="${GRPC_CHANNELS:-2}"       # (c) HTTP/2 connections the gRPC client spreads its calls over
@@ -39,6 +41,11 @@ chat_reply_prefix="{\"message\":\"$chat_text\""
 bench_init websocket WS_CONNS MSG_SIZE LOAD_THREADS ECHO_LOOPS SESSIONS SESSION_STEP IDLE_CLIENTS CHAT_SESSIONS \
   CHAT_WINDOW GRPC_CHANNELS BACKEND_LOOPS
 [ "$GATEWAY" != 0 ] || die "GATEWAY=0: every part of this benchmark needs the gateway"
+[[ "$PARTS" =~ ^[abc]+$ ]] || die "PARTS must be made of a, b and c (got '$PARTS')"
+part() { [[ "$PARTS" == *"$1"* ]]; }   # part X: whether part X runs
+cases=()
+part a && cases+=(echo-direct echo-nginx echo-gateway)
+part c && cases+=(chat-json-ws chat-grpc)
 install_missing
 command -v "$JAVA_BIN" >/dev/null || die "java not found"
 command -v javac >/dev/null || die "javac not found (a JDK is needed to compile the benchmark programs)"
@@ -143,7 +150,7 @@ BACKEND_PID[chat-grpc]=$grpc_backend_pid;    TARGET_PID[chat-grpc]=$gateway_pid
 result_field() { sed -n "s/.* $2=\([^ ]*\).*/\1/p" "$1" | tail -1; }   # $1 = load output, $2 = key of its RESULT line
 
 # sanity: one second of each load, which must have replies, no errors and every session open
-for key in echo-direct echo-nginx echo-gateway chat-json-ws chat-grpc; do
+for key in "${cases[@]}"; do
   f="$out/sanity-$key.txt"
   load_cmd "$key" 1 2
   timeout -k 5 60 "${cmd[@]}" > "$f" 2>&1 || true
@@ -199,7 +206,7 @@ measure_load() {
 }
 
 # ---------------------------------------------------------------- (a) echo round trips; (c) JSON over WebSocket vs gRPC
-for key in echo-direct echo-nginx echo-gateway chat-json-ws chat-grpc; do measure_load "$key"; done
+for key in "${cases[@]}"; do measure_load "$key"; done
 
 # ---------------------------------------------------------------- (b) idle sessions through the passthrough route
 rss_kib()  { awk '/^VmRSS:/{print $2}' "/proc/$1/status"; }
@@ -286,7 +293,7 @@ idle_sessions() {
     eval "exec ${idle_in[$i]}>&-"
   done
 }
-idle_sessions
+part b && idle_sessions
 if ! kill -0 "$gateway_pid" 2>/dev/null; then
   gateway_problem="${gateway_problem:+$gateway_problem; }the gateway process died during the run (see $out/gateway.log)"
 fi
@@ -324,27 +331,31 @@ idle_verdict=$(target "$idle_slope" 8 max); [ "$idle_ok" = 1 ] || idle_verdict="
   cat "$out/machine.txt"
   echo '```'
   echo
-  echo "### (a) echo round trips, $WS_CONNS connections, $MSG_SIZE-byte text messages, one in flight each"
-  echo
-  echo "| case | client | round trips/s | p50 (ms) | p99 (ms) | replies / errors |"
-  echo "|---|---|---:|---:|---:|---|"
-  row echo-direct  "echo backend direct (:$ECHO)"
-  row echo-nginx   "nginx WebSocket proxy (:$NGINX)"
-  row echo-gateway "Polygate \`websocket\` route (:$GW_PORT)"
-  echo
-  echo "gateway/nginx round trips/s: $echo_ratio (target >= 1.00: $(target "$echo_ratio" 1.00 min)); backend direct / faster proxy: $direct_margin"
-  echo "proxy CPU µs per round trip: nginx ${R_us[echo-nginx]:-n/a}, gateway ${R_us[echo-gateway]:-n/a}"
-  echo
-  echo "### (c) JSON over WebSocket → gRPC bidi (Greeter/Chat) against native gRPC, $CHAT_SESSIONS sessions × $CHAT_WINDOW in flight"
-  echo
-  echo "| case | client | messages/s | p50 (ms) | p99 (ms) | replies / errors |"
-  echo "|---|---|---:|---:|---:|---|"
-  row chat-json-ws "JSON over WebSocket, ws://…/v1/greeter/chat"
-  row chat-grpc    "native gRPC (h2c, $GRPC_CHANNELS connections), /demo.greeter.v1.Greeter/Chat"
-  echo
-  echo "JSON-over-WebSocket / native gRPC messages/s: $chat_ratio (target >= 0.80: $(target "$chat_ratio" 0.80 min))"
-  echo "gateway CPU µs per message: JSON over WebSocket ${R_us[chat-json-ws]:-n/a}, native gRPC ${R_us[chat-grpc]:-n/a}"
-  echo
+  if part a; then
+    echo "### (a) echo round trips, $WS_CONNS connections, $MSG_SIZE-byte text messages, one in flight each"
+    echo
+    echo "| case | client | round trips/s | p50 (ms) | p99 (ms) | replies / errors |"
+    echo "|---|---|---:|---:|---:|---|"
+    row echo-direct  "echo backend direct (:$ECHO)"
+    row echo-nginx   "nginx WebSocket proxy (:$NGINX)"
+    row echo-gateway "Polygate \`websocket\` route (:$GW_PORT)"
+    echo
+    echo "gateway/nginx round trips/s: $echo_ratio (target >= 1.00: $(target "$echo_ratio" 1.00 min)); backend direct / faster proxy: $direct_margin"
+    echo "proxy CPU µs per round trip: nginx ${R_us[echo-nginx]:-n/a}, gateway ${R_us[echo-gateway]:-n/a}"
+    echo
+  fi
+  if part c; then
+    echo "### (c) JSON over WebSocket → gRPC bidi (Greeter/Chat) against native gRPC, $CHAT_SESSIONS sessions × $CHAT_WINDOW in flight"
+    echo
+    echo "| case | client | messages/s | p50 (ms) | p99 (ms) | replies / errors |"
+    echo "|---|---|---:|---:|---:|---|"
+    row chat-json-ws "JSON over WebSocket, ws://…/v1/greeter/chat"
+    row chat-grpc    "native gRPC (h2c, $GRPC_CHANNELS connections), /demo.greeter.v1.Greeter/Chat"
+    echo
+    echo "JSON-over-WebSocket / native gRPC messages/s: $chat_ratio (target >= 0.80: $(target "$chat_ratio" 0.80 min))"
+    echo "gateway CPU µs per message: JSON over WebSocket ${R_us[chat-json-ws]:-n/a}, native gRPC ${R_us[chat-grpc]:-n/a}"
+    echo
+  fi
   echo "CPU during each measurement (100% = one core; this machine has $(nproc)):"
   echo
   echo "| case | backend | proxy under test | proxy CPU µs/reply | load generator | kernel (unattributed) | other processes | total busy |"
@@ -355,36 +366,38 @@ idle_verdict=$(target "$idle_slope" 8 max); [ "$idle_ok" = 1 ] || idle_verdict="
   cpu_row chat-json-ws "JSON over WebSocket → gRPC" java
   cpu_row chat-grpc    "native gRPC through the gateway" java
   echo
-  echo "### (b) idle sessions through the \`websocket\` route (ulimit -n $fd_limit per process)"
-  echo
-  echo "Each session holds a client and a backend connection in the gateway. Before each sample the gateway runs a"
-  echo "full GC (jcmd GC.run), so the heap figure is what the sessions keep alive."
-  echo
-  echo "| sessions | gateway RSS (MiB) | heap used after GC (MiB) | gateway open files | RSS KiB per session since the previous row |"
-  echo "|---:|---:|---:|---:|---:|"
-  printf '%s\n' "${idle_rows[@]}"
-  echo
-  echo "sessions open: $idle_open of $SESSIONS; echoed end to end at the end: $idle_echoed"
-  echo "RSS per session: slope ${idle_slope} KiB (least squares over the samples), $idle_per KiB overall above the idle gateway"
-  echo "heap per session (after GC): $idle_heap_per KiB above the idle gateway"
-  if [ -s "$out/gateway-heap-per-session.txt" ] && [ "$idle_open" -gt 0 ]; then
+  if part b; then
+    echo "### (b) idle sessions through the \`websocket\` route (ulimit -n $fd_limit per process)"
     echo
-    echo "where the heap per session goes: growth of each class between the idle gateway and $idle_open sessions"
-    echo "(jcmd GC.class_histogram, after a full GC), per session:"
+    echo "Each session holds a client and a backend connection in the gateway. Before each sample the gateway runs a"
+    echo "full GC (jcmd GC.run), so the heap figure is what the sessions keep alive."
     echo
-    echo '```'
-    echo "     bytes  objects  class"
-    sed -n '1,15p' "$out/gateway-heap-per-session.txt"
-    echo '```'
+    echo "| sessions | gateway RSS (MiB) | heap used after GC (MiB) | gateway open files | RSS KiB per session since the previous row |"
+    echo "|---:|---:|---:|---:|---:|"
+    printf '%s\n' "${idle_rows[@]}"
+    echo
+    echo "sessions open: $idle_open of $SESSIONS; echoed end to end at the end: $idle_echoed"
+    echo "RSS per session: slope ${idle_slope} KiB (least squares over the samples), $idle_per KiB overall above the idle gateway"
+    echo "heap per session (after GC): $idle_heap_per KiB above the idle gateway"
+    if [ -s "$out/gateway-heap-per-session.txt" ] && [ "$idle_open" -gt 0 ]; then
+      echo
+      echo "where the heap per session goes: growth of each class between the idle gateway and $idle_open sessions"
+      echo "(jcmd GC.class_histogram, after a full GC), per session:"
+      echo
+      echo '```'
+      echo "     bytes  objects  class"
+      sed -n '1,15p' "$out/gateway-heap-per-session.txt"
+      echo '```'
+    fi
+    echo
   fi
-  echo
   echo "### summary"
   echo
   echo "| part | figure | target | |"
   echo "|---|---:|---|---|"
-  echo "| (a) echo round trips/s, gateway / nginx | $echo_ratio | >= 1.00 | $(target "$echo_ratio" 1.00 min) |"
-  echo "| (b) gateway RSS per idle session above the idle gateway (KiB) | $idle_slope | <= 8 | $idle_verdict |"
-  echo "| (c) messages/s, JSON over WebSocket / native gRPC | $chat_ratio | >= 0.80 | $(target "$chat_ratio" 0.80 min) |"
+  part a && echo "| (a) echo round trips/s, gateway / nginx | $echo_ratio | >= 1.00 | $(target "$echo_ratio" 1.00 min) |"
+  part b && echo "| (b) gateway RSS per idle session above the idle gateway (KiB) | $idle_slope | <= 8 | $idle_verdict |"
+  part c && echo "| (c) messages/s, JSON over WebSocket / native gRPC | $chat_ratio | >= 0.80 | $(target "$chat_ratio" 0.80 min) |"
   report_tail
 } | tee "$out/summary.md"
 

@@ -10,12 +10,15 @@ import io.netty.handler.codec.http2.Http2MultiplexHandler;
 import io.netty.handler.codec.http2.Http2Settings;
 import io.netty.handler.codec.http2.Http2StreamChannel;
 import io.netty.handler.codec.http2.Http2StreamFrameToHttpObjectCodec;
+import io.netty.handler.flush.FlushConsolidationHandler;
 
 /** The handlers of upstream connections and streams, by protocol. */
 final class UpstreamPipelines {
     private static final int MAX_INITIAL_LINE = 8 * 1024;
     private static final int MAX_HEADER_SIZE = 64 * 1024;
     private static final int MAX_CHUNK = 64 * 1024;
+    /** Past this many flushes joined, the connection is flushed at once. */
+    private static final int MAX_FLUSHES_JOINED = 256;
 
     /** Push is disabled in our SETTINGS, so a stream the server opens is closed (reset) at once. */
     private static final ChannelInitializer<Channel> REJECT_PUSHED_STREAMS = new ChannelInitializer<>() {
@@ -39,6 +42,10 @@ final class UpstreamPipelines {
 
     static void http2(ChannelPipeline pipeline, UpstreamConnection connection) {
         connection.useHttp2();
+        // The streams of one connection flush it one after another, each for a few bytes of its own (calls the
+        // gateway makes for WebSocket clients flush once per client read): their flushes are joined into one
+        // write at the end of the event-loop task, or of the read, that asked for them.
+        pipeline.addLast("flush", new FlushConsolidationHandler(MAX_FLUSHES_JOINED, true));
         pipeline.addLast("http2-codec", Http2FrameCodecBuilder.forClient()
                 .initialSettings(Http2Settings.defaultSettings().pushEnabled(false))
                 .build());

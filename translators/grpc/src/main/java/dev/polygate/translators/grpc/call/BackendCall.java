@@ -1,5 +1,6 @@
 package dev.polygate.translators.grpc.call;
 
+import com.google.protobuf.Message;
 import dev.polygate.spi.Exchange;
 import dev.polygate.spi.GatewayException;
 import dev.polygate.spi.RequestHead;
@@ -8,8 +9,8 @@ import dev.polygate.translators.model.call.CallListener;
 import dev.polygate.translators.model.call.CallOpener;
 import dev.polygate.translators.model.call.DerivedExchange;
 import dev.polygate.translators.model.call.MessageCall;
-import dev.polygate.translators.model.wire.GrpcFrames;
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
 import io.netty.handler.codec.http.DefaultHttpHeaders;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
@@ -25,7 +26,7 @@ public final class BackendCall implements MessageCall {
     private final Exchange client;
     private final String methodPath;
     private final HttpHeaders metadata;
-    private final MessageBody body = new MessageBody();
+    private final MessageBody body;
     private final GrpcResponseReader reader;
     private DerivedExchange backendExchange;
     private boolean started;
@@ -40,6 +41,7 @@ public final class BackendCall implements MessageCall {
         this.client = client;
         this.methodPath = methodPath;
         this.metadata = metadata;
+        this.body = new MessageBody(client.executor(), new MessageBatch(ByteBufAllocator.DEFAULT));
         this.reader = new GrpcResponseReader(listener, client.response(), maxMessageBytes, this::cancelUpstream);
     }
 
@@ -66,7 +68,13 @@ public final class BackendCall implements MessageCall {
     /** Frames and queues one request message (serialized protobuf); ownership passes. */
     @Override
     public void sendMessage(ByteBuf message) {
-        body.offer(GrpcFrames.frame(message.alloc(), 0, message));
+        body.offer(message);
+    }
+
+    /** Serializes one request message straight into the body's open batch. */
+    @Override
+    public void sendMessage(Message message) {
+        body.offer(message);
     }
 
     @Override

@@ -82,11 +82,32 @@ public final class RequestTranscoder {
         return messages;
     }
 
+    /**
+     * The requests of one binding whose path and query stay the same for every message (a WebSocket session's):
+     * the binding's plan and the path's values are resolved once, each message then only reads its JSON.
+     */
+    public PreparedRequest prepare(RuleMatch match, Map<String, List<String>> query) {
+        return new PreparedRequest(this, match, query);
+    }
+
     private DynamicMessage build(RequestPlan plan, RuleMatch match, Map<String, List<String>> query, String json,
                                  String context) {
+        return build(plan, match, null, query, json, context);
+    }
+
+    /**
+     * One message: the body, then the path's values over it, then the query; see the class comment.
+     *
+     * @param path the match's {@link #pathValues}, or null to parse them here (after the body, whose mistakes are
+     *             reported first)
+     */
+    DynamicMessage build(RequestPlan plan, RuleMatch match, List<PathValue> path, Map<String, List<String>> query,
+                         String json, String context) {
         DynamicMessage.Builder builder = DynamicMessage.newBuilder(plan.inputType);
         bodyReader.read(plan, json, builder, context);
-        applyPath(plan, match, builder);
+        for (PathValue value : path != null ? path : pathValues(plan, match)) {
+            value.setOn(builder);
+        }
         if (plan.bodyMode != RequestPlan.BodyMode.WHOLE && query != null && !query.isEmpty()) {
             queryBinder.apply(query, plan, builder);
         }
@@ -99,7 +120,27 @@ public final class RequestTranscoder {
         return builder.build();
     }
 
-    private void applyPath(RequestPlan plan, RuleMatch match, Message.Builder builder) {
+    /** A path variable's field and its value, parsed. */
+    record PathValue(FieldDescriptor[] fields, Object value) {
+        void setOn(Message.Builder builder) {
+            Message.Builder target = builder;
+            for (int i = 0; i < fields.length - 1; i++) {
+                target = target.getFieldBuilder(fields[i]);
+            }
+            target.setField(fields[fields.length - 1], value);
+        }
+    }
+
+    /**
+     * The values of the match's path variables, parsed for their fields.
+     *
+     * @throws GatewayException BAD_REQUEST for a value its field cannot take
+     */
+    List<PathValue> pathValues(RequestPlan plan, RuleMatch match) {
+        if (match.pathVariables().isEmpty()) {
+            return List.of();
+        }
+        List<PathValue> values = new ArrayList<>(match.pathVariables().size());
         for (Map.Entry<String, String> variable : match.pathVariables().entrySet()) {
             FieldDescriptor[] fields = plan.pathFields.get(variable.getKey());
             if (fields == null) {
@@ -109,17 +150,14 @@ public final class RequestTranscoder {
                             + "\" is not a field of " + plan.inputType.getFullName());
                 }
             }
-            Message.Builder target = builder;
-            for (int i = 0; i < fields.length - 1; i++) {
-                target = target.getFieldBuilder(fields[i]);
-            }
             FieldDescriptor leaf = fields[fields.length - 1];
             String where = "path variable " + JsonText.quote(variable.getKey());
-            target.setField(leaf, TextValueParser.parse(leaf, variable.getValue(), where));
+            values.add(new PathValue(fields, TextValueParser.parse(leaf, variable.getValue(), where)));
         }
+        return values;
     }
 
-    private RequestPlan plan(RuleMatch match) {
+    RequestPlan plan(RuleMatch match) {
         PlanKey key = new PlanKey(match.method(), match.binding());
         RequestPlan plan = plans.get(key);
         if (plan == null) {

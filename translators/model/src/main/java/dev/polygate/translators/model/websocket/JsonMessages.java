@@ -5,6 +5,7 @@ import com.google.protobuf.Message;
 import dev.polygate.spi.GatewayException;
 import dev.polygate.translators.model.rest.ErrorRenderer;
 import dev.polygate.translators.model.rest.RestIngress;
+import dev.polygate.translators.model.transcoding.PreparedRequest;
 import dev.polygate.translators.model.transcoding.RuleMatch;
 import dev.polygate.translators.model.wire.GrpcStatus;
 import io.netty.buffer.ByteBuf;
@@ -25,8 +26,9 @@ final class JsonMessages {
     private final RestIngress.Transcoding transcoding;
     private final ErrorRenderer errors;
     private final RuleMatch match;
-    private final RuleMatch wholeBody;
-    private final Map<String, List<String>> query;
+    private final boolean textIsWholeMessage;
+    private final PreparedRequest requests;
+    private final PreparedRequest wholeMessages;
 
     /**
      * @param wholeBody the method's binding with {@code body: "*"} and no variables, used when {@code match}'s
@@ -37,8 +39,10 @@ final class JsonMessages {
         this.transcoding = transcoding;
         this.errors = errors;
         this.match = match;
-        this.wholeBody = wholeBody;
-        this.query = query;
+        String body = match.binding().bodyField();
+        this.textIsWholeMessage = body.isEmpty() && wholeBody != null;
+        this.requests = transcoding.requests().prepare(match, query);
+        this.wholeMessages = textIsWholeMessage ? transcoding.requests().prepare(wholeBody, Map.of()) : null;
     }
 
     /**
@@ -47,13 +51,11 @@ final class JsonMessages {
      * @throws GatewayException BAD_REQUEST naming what is wrong
      */
     DynamicMessage request(String json) {
-        String body = match.binding().bodyField();
-        if (json.isEmpty() || body != null && !body.isEmpty() || wholeBody == null) {
-            return transcoding.requests().request(match, query, json.getBytes(StandardCharsets.UTF_8));
+        if (json.isEmpty() || !textIsWholeMessage) {
+            return requests.request(json);
         }
-        DynamicMessage fromText = transcoding.requests().request(wholeBody, Map.of(),
-                json.getBytes(StandardCharsets.UTF_8));
-        DynamicMessage fromRequest = transcoding.requests().request(match, query, null);
+        DynamicMessage fromText = wholeMessages.request(json);
+        DynamicMessage fromRequest = requests.request("");
         return fromText.toBuilder().mergeFrom(fromRequest).build();
     }
 
