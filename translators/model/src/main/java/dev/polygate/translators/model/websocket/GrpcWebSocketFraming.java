@@ -32,7 +32,12 @@ public final class GrpcWebSocketFraming {
     private GrpcWebSocketFraming() {
     }
 
-    /** The header block: {@code name: value} lines separated by CRLF (or LF); names lower-cased. */
+    /**
+     * The header block: {@code name: value} lines separated by CRLF (or LF); names lower-cased.
+     *
+     * @throws GrpcException INVALID_ARGUMENT for a line without a name, or a name or value that HTTP headers
+     *                       cannot carry (a name that is no token, a control character in a value)
+     */
     public static HttpHeaders headerBlock(ByteBuf payload) {
         String text = payload.toString(StandardCharsets.ISO_8859_1);
         HttpHeaders headers = new DefaultHttpHeaders();
@@ -45,10 +50,25 @@ public final class GrpcWebSocketFraming {
                 throw new GrpcException(GrpcStatusCode.INVALID_ARGUMENT,
                         "the header block has a line without a name and a colon");
             }
-            headers.add(line.substring(0, colon).trim().toLowerCase(java.util.Locale.ROOT),
-                    line.substring(colon + 1).trim());
+            String name = line.substring(0, colon).trim().toLowerCase(java.util.Locale.ROOT);
+            try {
+                headers.add(name, line.substring(colon + 1).trim());
+            } catch (IllegalArgumentException e) {
+                throw new GrpcException(GrpcStatusCode.INVALID_ARGUMENT,
+                        "the header block's header '" + printable(name) + "' is not a valid HTTP header");
+            }
         }
         return headers;
+    }
+
+    /** The name as it can be shown in a status message: characters outside printable ASCII as {@code ?}. */
+    private static String printable(String name) {
+        StringBuilder shown = new StringBuilder(Math.min(name.length(), 64));
+        for (int i = 0; i < name.length() && i < 64; i++) {
+            char c = name.charAt(i);
+            shown.append(c >= 0x20 && c < 0x7f ? c : '?');
+        }
+        return shown.toString();
     }
 
     /**
