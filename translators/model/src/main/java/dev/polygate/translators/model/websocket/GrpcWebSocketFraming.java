@@ -61,6 +61,23 @@ public final class GrpcWebSocketFraming {
         return headers;
     }
 
+    /**
+     * Checks the flags of a client's gRPC frame, as for any gRPC-Web request: {@code 0x00}, or {@code 0x01} for a
+     * compressed message, which the gateway does not take.
+     *
+     * @throws GrpcException INVALID_ARGUMENT for any other flag (a trailers frame {@code 0x80} among them),
+     *                       UNIMPLEMENTED for a compressed message
+     */
+    public static void checkRequestFlags(int flags) {
+        if ((flags & ~GrpcFrames.COMPRESSED) != 0) {
+            throw new GrpcException(GrpcStatusCode.INVALID_ARGUMENT, String.format(
+                    "a request message has flags 0x%02x; only 0x00 and 0x01 (compressed) are allowed", flags));
+        }
+        if (flags != 0) {
+            throw new GrpcException(GrpcStatusCode.UNIMPLEMENTED, "compressed messages are not supported");
+        }
+    }
+
     /** The name as it can be shown in a status message: characters outside printable ASCII as {@code ?}. */
     private static String printable(String name) {
         StringBuilder shown = new StringBuilder(Math.min(name.length(), 64));

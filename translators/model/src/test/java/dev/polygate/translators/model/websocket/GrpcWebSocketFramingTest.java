@@ -65,6 +65,18 @@ class GrpcWebSocketFramingTest {
     }
 
     @Test
+    void aRequestFrameMayOnlyHaveTheCompressedFlagWhichIsUnimplemented() {
+        GrpcWebSocketFraming.checkRequestFlags(0);
+        assertThatThrownBy(() -> GrpcWebSocketFraming.checkRequestFlags(1)).isInstanceOf(GrpcException.class)
+                .satisfies(e -> assertThat(((GrpcException) e).code()).isEqualTo(GrpcStatusCode.UNIMPLEMENTED));
+        for (int flags : new int[] {0x80, 0x81, 0x02, 0x07}) {
+            assertThatThrownBy(() -> GrpcWebSocketFraming.checkRequestFlags(flags)).as("flags %02x", flags)
+                    .isInstanceOf(GrpcException.class)
+                    .satisfies(e -> assertThat(((GrpcException) e).code()).isEqualTo(GrpcStatusCode.INVALID_ARGUMENT));
+        }
+    }
+
+    @Test
     void aMessageStartsWithZeroAndTheHalfCloseIsTheOneByteOne() {
         ByteBuf messages = bytes(0, 0, 0, 0, 0, 1, 8);
         assertThat(GrpcWebSocketFraming.kind(messages)).isEqualTo(GrpcWebSocketFraming.Kind.MESSAGES);
