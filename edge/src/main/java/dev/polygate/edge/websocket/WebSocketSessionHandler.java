@@ -13,6 +13,8 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.CodecException;
+import io.netty.handler.codec.DecoderException;
 import io.netty.handler.codec.compression.DecompressionException;
 import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
@@ -235,6 +237,10 @@ public final class WebSocketSessionHandler extends ChannelInboundHandlerAdapter 
             boolean tooBig = String.valueOf(cause.getMessage()).contains("maximum");
             fail(tooBig ? WebSocketCloseCodes.MESSAGE_TOO_BIG : WebSocketCloseCodes.INVALID_PAYLOAD,
                     tooBig ? "message exceeds " + config.maxMessageSize() + " bytes inflated" : "invalid compressed data");
+        } else if (cause instanceof DecoderException && cause.getCause() instanceof CodecException) {
+            // The permessage-deflate decoder's other refusals (a compressed frame that inflates to nothing), which
+            // reach here wrapped: the only decoder between the frame decoder and the session.
+            fail(WebSocketCloseCodes.INVALID_PAYLOAD, "invalid compressed data");
         } else {
             ctx.close();
         }

@@ -13,7 +13,7 @@ import java.nio.charset.StandardCharsets;
  */
 class PathNormalizerFuzzTest {
 
-    @FuzzTest(maxDuration = "4s")
+    @FuzzTest(maxDuration = "3s")
     void canonicalOrBadRequest(byte[] input) {
         String raw = new String(input, StandardCharsets.UTF_8);
         String normal;

@@ -19,7 +19,7 @@ import java.util.Set;
  */
 class PathTemplateFuzzTest {
 
-    @FuzzTest(maxDuration = "4s")
+    @FuzzTest(maxDuration = "3s")
     void templatesMatchAndRewriteConsistently(byte[] input) {
         String[] lines = new String(input, StandardCharsets.UTF_8).split("\n", 4);
         String patternText = lines[0];

@@ -78,7 +78,7 @@ class Http1RequestFuzzTest {
         });
     }
 
-    @FuzzTest(maxDuration = "4s")
+    @FuzzTest(maxDuration = "3s")
     void answersWithA4xxOrWaits(byte[] input) {
         FAILURES.clear();
         UnpooledByteBufAllocator alloc = new UnpooledByteBufAllocator(false);

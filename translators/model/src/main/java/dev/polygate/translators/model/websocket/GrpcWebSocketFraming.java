@@ -32,7 +32,12 @@ public final class GrpcWebSocketFraming {
     private GrpcWebSocketFraming() {
     }
 
-    /** The header block: {@code name: value} lines separated by CRLF (or LF); names lower-cased. */
+    /**
+     * The header block: {@code name: value} lines separated by CRLF (or LF); names lower-cased.
+     *
+     * @throws GrpcException INVALID_ARGUMENT for a line without a name, or a name or value that HTTP headers
+     *                       cannot carry (a name that is no token, a control character in a value)
+     */
     public static HttpHeaders headerBlock(ByteBuf payload) {
         String text = payload.toString(StandardCharsets.ISO_8859_1);
         HttpHeaders headers = new DefaultHttpHeaders();
@@ -45,10 +50,42 @@ public final class GrpcWebSocketFraming {
                 throw new GrpcException(GrpcStatusCode.INVALID_ARGUMENT,
                         "the header block has a line without a name and a colon");
             }
-            headers.add(line.substring(0, colon).trim().toLowerCase(java.util.Locale.ROOT),
-                    line.substring(colon + 1).trim());
+            String name = line.substring(0, colon).trim().toLowerCase(java.util.Locale.ROOT);
+            try {
+                headers.add(name, line.substring(colon + 1).trim());
+            } catch (IllegalArgumentException e) {
+                throw new GrpcException(GrpcStatusCode.INVALID_ARGUMENT,
+                        "the header block's header '" + printable(name) + "' is not a valid HTTP header");
+            }
         }
         return headers;
+    }
+
+    /**
+     * Checks the flags of a client's gRPC frame, as for any gRPC-Web request: {@code 0x00}, or {@code 0x01} for a
+     * compressed message, which the gateway does not take.
+     *
+     * @throws GrpcException INVALID_ARGUMENT for any other flag (a trailers frame {@code 0x80} among them),
+     *                       UNIMPLEMENTED for a compressed message
+     */
+    public static void checkRequestFlags(int flags) {
+        if ((flags & ~GrpcFrames.COMPRESSED) != 0) {
+            throw new GrpcException(GrpcStatusCode.INVALID_ARGUMENT, String.format(
+                    "a request message has flags 0x%02x; only 0x00 and 0x01 (compressed) are allowed", flags));
+        }
+        if (flags != 0) {
+            throw new GrpcException(GrpcStatusCode.UNIMPLEMENTED, "compressed messages are not supported");
+        }
+    }
+
+    /** The name as it can be shown in a status message: characters outside printable ASCII as {@code ?}. */
+    private static String printable(String name) {
+        StringBuilder shown = new StringBuilder(Math.min(name.length(), 64));
+        for (int i = 0; i < name.length() && i < 64; i++) {
+            char c = name.charAt(i);
+            shown.append(c >= 0x20 && c < 0x7f ? c : '?');
+        }
+        return shown.toString();
     }
 
     /**

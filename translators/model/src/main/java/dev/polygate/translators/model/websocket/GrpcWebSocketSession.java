@@ -112,9 +112,11 @@ final class GrpcWebSocketSession implements WebSocketHandler, CallListener {
             message.release();
             return;
         }
-        if ((flags & GrpcFrames.COMPRESSED) != 0) {
+        try {
+            GrpcWebSocketFraming.checkRequestFlags(flags);
+        } catch (GrpcException e) {
             message.release();
-            throw new GrpcException(GrpcStatusCode.UNIMPLEMENTED, "compressed messages are not supported");
+            throw e;
         }
         if (++requests > 1 && !clientStreaming) {
             message.release();

@@ -30,7 +30,7 @@ import java.util.Base64;
 class GrpcWebBodyFuzzTest {
     private static final String ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=";
 
-    @FuzzTest(maxDuration = "4s")
+    @FuzzTest(maxDuration = "3s")
     void decodesOrRefusesLikeAPlainReading(byte[] input) {
         if (input.length < 2) {
             return;

@@ -50,6 +50,33 @@ class GrpcWebSocketFramingTest {
     }
 
     @Test
+    void aHeaderThatHeadersCannotCarryIsInvalidArgument() {
+        for (String line : new String[] {"content-type: application\u0000grpc", "x-bad name: 1", "x-c\rr: 1",
+            "x-ctl: a\u0001b"}) {
+            ByteBuf block = Unpooled.copiedBuffer(line + "\r\n", StandardCharsets.ISO_8859_1);
+            try {
+                assertThatThrownBy(() -> GrpcWebSocketFraming.headerBlock(block)).as(line)
+                        .isInstanceOf(GrpcException.class)
+                        .satisfies(e -> assertThat(((GrpcException) e).code()).isEqualTo(GrpcStatusCode.INVALID_ARGUMENT));
+            } finally {
+                block.release();
+            }
+        }
+    }
+
+    @Test
+    void aRequestFrameMayOnlyHaveTheCompressedFlagWhichIsUnimplemented() {
+        GrpcWebSocketFraming.checkRequestFlags(0);
+        assertThatThrownBy(() -> GrpcWebSocketFraming.checkRequestFlags(1)).isInstanceOf(GrpcException.class)
+                .satisfies(e -> assertThat(((GrpcException) e).code()).isEqualTo(GrpcStatusCode.UNIMPLEMENTED));
+        for (int flags : new int[] {0x80, 0x81, 0x02, 0x07}) {
+            assertThatThrownBy(() -> GrpcWebSocketFraming.checkRequestFlags(flags)).as("flags %02x", flags)
+                    .isInstanceOf(GrpcException.class)
+                    .satisfies(e -> assertThat(((GrpcException) e).code()).isEqualTo(GrpcStatusCode.INVALID_ARGUMENT));
+        }
+    }
+
+    @Test
     void aMessageStartsWithZeroAndTheHalfCloseIsTheOneByteOne() {
         ByteBuf messages = bytes(0, 0, 0, 0, 0, 1, 8);
         assertThat(GrpcWebSocketFraming.kind(messages)).isEqualTo(GrpcWebSocketFraming.Kind.MESSAGES);

@@ -19,7 +19,7 @@ import java.util.List;
  */
 class GrpcFrameDecoderFuzzTest {
 
-    @FuzzTest(maxDuration = "4s")
+    @FuzzTest(maxDuration = "3s")
     void cutsTheStreamLikeAPlainReading(byte[] input) {
         if (input.length < 2) {
             return;

@@ -31,7 +31,7 @@ class WsdlImporterFuzzTest {
     private static final Path DIRECTORY = directoryWithSchemas();
     private static final Path DOCUMENT = DIRECTORY.resolve("fuzzed.wsdl");
 
-    @FuzzTest(maxDuration = "4s")
+    @FuzzTest(maxDuration = "3s")
     void importsOrExplains(byte[] input) throws IOException {
         if (importsFromElsewhere(input)) {
             return;

@@ -24,7 +24,7 @@ class SoapResponseReaderFuzzTest {
             new QName(Schemas.SHOP, "Dog"), Schemas.element("Dog"),
             new QName(Schemas.SHOP, "Order"), Schemas.element("Order"));
 
-    @FuzzTest(maxDuration = "4s")
+    @FuzzTest(maxDuration = "3s")
     void readsAnAnswerOrRefusesIt(byte[] input) {
         if (input.length < 1) {
             return;
