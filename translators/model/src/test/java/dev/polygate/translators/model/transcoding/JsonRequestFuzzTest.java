@@ -22,7 +22,7 @@ class JsonRequestFuzzTest {
     private static final ResponseTranscoder RESPONSES = new ResponseTranscoder(TranscodingOptions.defaults(),
             Fixtures.TYPES);
 
-    @FuzzTest(maxDuration = "4s")
+    @FuzzTest(maxDuration = "3s")
     void buildsTheRequestOrAnswersBadRequest(byte[] input) {
         int newline = indexOf(input, (byte) '\n');
         String requestLine = new String(input, 0, newline < 0 ? input.length : newline, StandardCharsets.UTF_8);
