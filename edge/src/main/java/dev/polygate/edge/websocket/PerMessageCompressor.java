@@ -62,13 +62,7 @@ final class PerMessageCompressor extends MessageToMessageEncoder<WebSocketFrame>
             }
         }
         int rsv = first ? frame.rsv() | PerMessageInflater.RSV1 : frame.rsv();
-        if (frame instanceof TextWebSocketFrame) {
-            out.add(new TextWebSocketFrame(frame.isFinalFragment(), rsv, compressed));
-        } else if (frame instanceof BinaryWebSocketFrame) {
-            out.add(new BinaryWebSocketFrame(frame.isFinalFragment(), rsv, compressed));
-        } else {
-            out.add(new ContinuationWebSocketFrame(frame.isFinalFragment(), rsv, compressed));
-        }
+        out.add(PerMessageDeflate.withPayload(frame, rsv, compressed));
     }
 
     @Override

@@ -4,7 +4,12 @@ import static dev.polygate.edge.websocket.PerMessageDeflateOffer.CLIENT_NO_CONTE
 import static dev.polygate.edge.websocket.PerMessageDeflateOffer.SERVER_MAX_WINDOW_BITS;
 import static dev.polygate.edge.websocket.PerMessageDeflateOffer.SERVER_NO_CONTEXT_TAKEOVER;
 
+import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandler;
+import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.ContinuationWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 
 /**
  * The permessage-deflate (RFC 7692) agreed with a client: the first offer of its header the gateway can honour, the
@@ -41,6 +46,17 @@ record PerMessageDeflate(PerMessageDeflateOffer offer, long maxMessageSize) {
     /** Inflates the client's messages, up to the route's message limit. */
     ChannelHandler newInflater() {
         return new PerMessageInflater(offer.clientNoContextTakeover(), maxMessageSize);
+    }
+
+    /** A frame of {@code frame}'s kind and fin bit with other RSV bits and payload. */
+    static WebSocketFrame withPayload(WebSocketFrame frame, int rsv, ByteBuf payload) {
+        if (frame instanceof TextWebSocketFrame) {
+            return new TextWebSocketFrame(frame.isFinalFragment(), rsv, payload);
+        }
+        if (frame instanceof BinaryWebSocketFrame) {
+            return new BinaryWebSocketFrame(frame.isFinalFragment(), rsv, payload);
+        }
+        return new ContinuationWebSocketFrame(frame.isFinalFragment(), rsv, payload);
     }
 
     /** The {@code Sec-WebSocket-Extensions} value that accepts the offer. */

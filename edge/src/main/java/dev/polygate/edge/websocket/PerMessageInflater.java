@@ -68,13 +68,7 @@ final class PerMessageInflater extends MessageToMessageDecoder<WebSocketFrame> {
             throw e instanceof DecompressionException d ? d : new DecompressionException("invalid compressed data", e);
         }
         int rsv = frame.rsv() & ~RSV1;
-        if (frame instanceof TextWebSocketFrame) {
-            out.add(new TextWebSocketFrame(frame.isFinalFragment(), rsv, plain));
-        } else if (frame instanceof BinaryWebSocketFrame) {
-            out.add(new BinaryWebSocketFrame(frame.isFinalFragment(), rsv, plain));
-        } else {
-            out.add(new ContinuationWebSocketFrame(frame.isFinalFragment(), rsv, plain));
-        }
+        out.add(PerMessageDeflate.withPayload(frame, rsv, plain));
     }
 
     private void inflate(ByteBuffer input, ByteBuf plain) throws DataFormatException {
