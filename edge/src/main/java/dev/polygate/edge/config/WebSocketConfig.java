@@ -5,7 +5,8 @@ import java.time.Duration;
 /**
  * A route's {@code websocket} section: the limits of WebSocket sessions the gateway holds with clients.
  *
- * @param maxFrameSize     largest frame payload a client may send (1009 beyond)
+ * @param maxFrameSize     largest frame payload a client may send (1009 beyond); by default 1 MiB, or
+ *                         maxMessageSize when that is smaller
  * @param maxMessageSize   largest message, all fragments together and after decompression (1009 beyond)
  * @param handshakeTimeout how long the translator may take to accept or refuse a handshake (504 beyond)
  * @param idleTimeout      a session without frames either way this long is closed with 1001; zero for never
@@ -25,14 +26,20 @@ public record WebSocketConfig(int maxFrameSize, long maxMessageSize, Duration ha
         }
         node.expectObject(ConfigLoader.ordered("maxFrameSize", "maxMessageSize", "handshakeTimeout", "idleTimeout",
                 "pingInterval", "compression"));
-        long frame = node.size("maxFrameSize", DEFAULT.maxFrameSize());
+        long message = node.size("maxMessageSize", DEFAULT.maxMessageSize());
+        if (message < 125) {
+            node.get("maxMessageSize").problem("must be at least 125 bytes");
+            message = DEFAULT.maxMessageSize();
+        }
+        // A route that only lowers maxMessageSize gets frames no larger than its messages.
+        long frame = node.size("maxFrameSize", Math.min(DEFAULT.maxFrameSize(), message));
         if (frame < 125 || frame > Integer.MAX_VALUE) {
             node.get("maxFrameSize").problem("must be between 125 bytes and 2GiB");
-            frame = DEFAULT.maxFrameSize();
+            frame = Math.min(DEFAULT.maxFrameSize(), message);
         }
-        long message = node.size("maxMessageSize", DEFAULT.maxMessageSize());
         if (message < frame) {
-            node.get("maxMessageSize").problem("must be at least maxFrameSize (" + frame + ")");
+            node.get("maxMessageSize").problem("must be at least maxFrameSize (" + frame
+                    + "): lower maxFrameSize too, or leave it out");
             message = Math.max(frame, DEFAULT.maxMessageSize());
         }
         Duration handshake = node.duration("handshakeTimeout", DEFAULT.handshakeTimeout());

@@ -17,7 +17,6 @@ import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
-import io.netty.handler.codec.http.websocketx.extensions.WebSocketServerExtension;
 import io.netty.handler.codec.http2.DefaultHttp2Headers;
 import io.netty.handler.codec.http2.DefaultHttp2HeadersFrame;
 import io.netty.handler.codec.http2.Http2Headers;
@@ -108,7 +107,7 @@ public final class EdgeWebSocketUpgrade implements WebSocketUpgrade {
         if (handshakeTimer != null) {
             handshakeTimer.cancel(false);
         }
-        WebSocketServerExtension deflate = config.compression()
+        PerMessageDeflate deflate = config.compression()
                 ? PerMessageDeflate.negotiate(extensionOffers, config.maxMessageSize()) : null;
         HttpHeaders extra = handshake.headers().copy();
         HopByHopHeaders.strip(extra);
@@ -119,7 +118,7 @@ public final class EdgeWebSocketUpgrade implements WebSocketUpgrade {
             extra.set(HttpHeaderNames.SEC_WEBSOCKET_PROTOCOL, subprotocol);
         }
         if (deflate != null) {
-            extra.set(HttpHeaderNames.SEC_WEBSOCKET_EXTENSIONS, PerMessageDeflate.responseHeader(deflate));
+            extra.set(HttpHeaderNames.SEC_WEBSOCKET_EXTENSIONS, deflate.responseHeader());
         }
         int status;
         if (http2) {

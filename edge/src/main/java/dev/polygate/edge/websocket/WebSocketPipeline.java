@@ -7,7 +7,6 @@ import io.netty.handler.codec.http.HttpServerUpgradeHandler;
 import io.netty.handler.codec.http.websocketx.Utf8FrameValidator;
 import io.netty.handler.codec.http.websocketx.WebSocket13FrameEncoder;
 import io.netty.handler.codec.http.websocketx.WebSocketDecoderConfig;
-import io.netty.handler.codec.http.websocketx.extensions.WebSocketServerExtension;
 import io.netty.handler.codec.http2.Http2StreamFrameToHttpObjectCodec;
 
 /**
@@ -21,7 +20,7 @@ final class WebSocketPipeline {
     }
 
     static void install(ChannelPipeline pipeline, boolean http2, WebSocketConfig config,
-                        WebSocketServerExtension deflate, WebSocketSessionHandler session) {
+                        PerMessageDeflate deflate, WebSocketSessionHandler session) {
         String anchor = pipeline.context(HttpExchangeHandler.class).name();
         if (http2) {
             pipeline.addBefore(anchor, "ws-h2", new Http2StreamWebSocketBridge());
@@ -36,8 +35,8 @@ final class WebSocketPipeline {
                 .withUTF8Validator(true)
                 .build()));
         if (deflate != null) {
-            pipeline.addBefore(anchor, "ws-deflate-encoder", deflate.newExtensionEncoder());
-            pipeline.addBefore(anchor, "ws-deflate-decoder", deflate.newExtensionDecoder());
+            pipeline.addBefore(anchor, "ws-deflate-encoder", deflate.newCompressor());
+            pipeline.addBefore(anchor, "ws-deflate-decoder", deflate.newInflater());
         }
         pipeline.addBefore(anchor, "ws-utf8", new Utf8FrameValidator(true));
         pipeline.addBefore(anchor, "ws-session", session);

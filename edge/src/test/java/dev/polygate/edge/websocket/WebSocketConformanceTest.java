@@ -2,6 +2,7 @@ package dev.polygate.edge.websocket;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -11,6 +12,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,8 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The WebSocket conformance suite, modelled on the Autobahn testsuite's case list and driven by a raw client. Every
  * case runs twice: on a route to the Netty echo backend (what the client sees is the edge's own behaviour: the
  * frame checks, the close handshake, the limits, permessage-deflate) and through the websocket passthrough to
- * Debian's python3-websockets echo server, a backend nobody here wrote. After each case a new session must still
- * be served.
+ * Debian's python3-websockets echo server, a backend nobody here wrote (compression stays between the client and the
+ * edge there too: the backend sees plain frames). After each case a new session must still be served.
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class WebSocketConformanceTest {
@@ -105,6 +107,27 @@ class WebSocketConformanceTest {
     @TestFactory
     Stream<DynamicNode> group9Limits() {
         return run(LimitCases.cases());
+    }
+
+    @TestFactory
+    Stream<DynamicNode> group12Compression() {
+        return run(CompressionCases.cases());
+    }
+
+    @TestFactory
+    Stream<DynamicNode> group13CompressionParameters() {
+        return run(NegotiationCases.cases());
+    }
+
+    /** Compression is between the client and the edge: the backend's handshake offers no extension. */
+    @Test
+    void thePassthroughBackendSeesNoCompressionOffer() throws Exception {
+        try (RawWebSocket ws = RawWebSocket.connect(setup.port(), "/python/", CompressionCases.OFFER);
+             DeflatingClient client = CompressionCases.agreed(ws)) {
+            client.send(RawWebSocket.TEXT, ConformanceCase.utf8("headers"), 0);
+            String headers = new String(client.receive().payload(), StandardCharsets.UTF_8);
+            assertThat(headers).contains("\"sec-websocket-key\"").doesNotContain("sec-websocket-extensions");
+        }
     }
 
     private static Stream<DynamicNode> run(List<ConformanceCase> cases) {
