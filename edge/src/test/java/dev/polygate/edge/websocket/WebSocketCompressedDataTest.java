@@ -16,21 +16,21 @@ import org.junit.jupiter.api.io.TempDir;
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class WebSocketCompressedDataTest {
     private static final String DEFLATE = "Sec-WebSocket-Extensions: permessage-deflate; client_max_window_bits\r\n";
-    /** The start of a deflate stream that inflates to nothing: a frame that carries no readable data. */
-    private static final byte[] NOTHING_INFLATED = {0x55, (byte) 0x9a, 0x39, 0x21, (byte) 0xf3};
+    /** A deflate block of the reserved type 3 (RFC 1951 section 3.2.3): data no inflater can read. */
+    private static final byte[] NOT_DEFLATE = {0x07, 0x12, 0x34};
 
     @TempDir
     Path dir;
 
     @Test
-    void aCompressedFrameThatInflatesToNothingIsAnswered1007() throws Exception {
+    void aCompressedFrameThatDoesNotInflateIsAnswered1007() throws Exception {
         try (WebSocketGateway setup = new WebSocketGateway(dir, """
                 routes:
                   - { name: ws, match: { prefix: /ws }, translator: websocket, backend: { upstream: echo } }
                 """)) {
             try (RawWebSocket ws = RawWebSocket.connect(setup.port(), "/ws/inflate", DEFLATE)) {
                 assertThat(ws.responseHead().toLowerCase()).contains("permessage-deflate");
-                ws.send(RawWebSocket.BINARY, false, 4, true, NOTHING_INFLATED);
+                ws.send(RawWebSocket.BINARY, false, 4, true, NOT_DEFLATE);
                 RawWebSocket.Frame close = ws.readClose();
                 assertThat(close.closeCode()).as("close code").isEqualTo(1007);
                 assertThat(close.closeReason()).contains("compressed");
