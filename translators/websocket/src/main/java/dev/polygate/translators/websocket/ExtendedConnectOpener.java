@@ -19,10 +19,12 @@ import io.netty.handler.codec.http2.Http2StreamChannelBootstrap;
 import io.netty.handler.codec.http2.HttpConversionUtil;
 import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.ssl.SslHandshakeCompletionEvent;
+import io.netty.handler.ssl.SslHandshakeTimeoutException;
 import io.netty.util.AsciiString;
 import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.Promise;
 import java.net.URI;
+import java.nio.channels.ClosedChannelException;
 
 /**
  * The connection side of an RFC 8441 handshake with the backend, on the HTTP/2 connection: after ALPN agreed on h2
@@ -60,15 +62,39 @@ final class ExtendedConnectOpener extends ChannelInboundHandlerAdapter {
 
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
-        if (evt instanceof SslHandshakeCompletionEvent done && done.isSuccess()) {
-            String protocol = ctx.pipeline().get(SslHandler.class).applicationProtocol();
-            if (!"h2".equals(protocol)) {
-                result.tryFailure(new NoWebSocketOverHttp2("it did not agree to HTTP/2 by ALPN"
-                        + (protocol == null ? "" : " (it chose " + protocol + ")")));
+        if (evt instanceof SslHandshakeCompletionEvent done) {
+            if (!done.isSuccess()) {
+                result.tryFailure(tlsFailure(done.cause()));
                 ctx.close();
+            } else {
+                String protocol = ctx.pipeline().get(SslHandler.class).applicationProtocol();
+                if (!"h2".equals(protocol)) {
+                    result.tryFailure(new NoWebSocketOverHttp2("it did not agree to HTTP/2 by ALPN"
+                            + (protocol == null ? "" : " (it chose " + protocol + ")")));
+                    ctx.close();
+                }
             }
         }
         super.userEventTriggered(ctx, evt);
+    }
+
+    /**
+     * A TLS server that takes ALPN but none of the protocols offered (h2 alone here) ends the handshake: with the
+     * {@code no_application_protocol} alert, or (Jetty) by closing the connection.
+     */
+    private static Throwable tlsFailure(Throwable cause) {
+        if (cause instanceof SslHandshakeTimeoutException) {
+            return new BackendConnector.TimedOut();
+        }
+        if (String.valueOf(cause.getMessage()).contains("no_application_protocol")) {
+            return new NoWebSocketOverHttp2("it did not agree to HTTP/2 by ALPN (it refused the TLS handshake "
+                    + "offering h2 alone with no_application_protocol)");
+        }
+        if (cause instanceof ClosedChannelException) {
+            return new NoWebSocketOverHttp2("it did not agree to HTTP/2 by ALPN (it closed the connection during the "
+                    + "TLS handshake offering h2 alone)");
+        }
+        return cause;
     }
 
     @Override
