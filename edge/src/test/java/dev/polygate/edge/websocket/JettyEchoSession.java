@@ -15,8 +15,8 @@ import org.eclipse.jetty.websocket.api.Session;
  * once asked to, so a session can stop reading). It echoes each message, except for these texts: {@code close CODE
  * reason} closes the session so; {@code die} drops it without a Close; {@code flood} sends 16 kB binary messages for
  * as long as Jetty takes them (counted once written); {@code sink} stops echoing binary messages (counted as
- * received instead) and stops reading until {@link #resumeReading()}; {@code goaway} closes the HTTP/2 connection
- * with GOAWAY (NO_ERROR); {@code shutdown} announces a graceful shutdown (GOAWAY NO_ERROR, the open streams go on);
+ * received instead) and stops reading until {@link #resumeReading()}; {@code goaway} sends GOAWAY (NO_ERROR) and
+ * closes the HTTP/2 connection; {@code shutdown} announces a graceful shutdown (GOAWAY NO_ERROR, the open streams go on);
  * {@code reset} resets the session's stream (RST_STREAM CANCEL).
  * Public, as Jetty calls its methods through method handles.
  */
@@ -57,7 +57,9 @@ public final class JettyEchoSession implements Session.Listener {
             paused = true;
             return;
         } else if (message.equals("goaway")) {
-            connection.close(ErrorCode.NO_ERROR.code, "going away", org.eclipse.jetty.util.Callback.NOOP);
+            // GOAWAY, then the connection closed once it is written, streams open or not
+            connection.close(ErrorCode.NO_ERROR.code, "going away",
+                    org.eclipse.jetty.util.Callback.from(() -> connection.getEndPoint().close()));
         } else if (message.equals("shutdown")) {
             connection.shutdown();
         } else if (message.equals("reset")) {
@@ -74,6 +76,7 @@ public final class JettyEchoSession implements Session.Listener {
     public void onWebSocketBinary(ByteBuffer payload, Callback callback) {
         if (sinking) {
             backend.received.addAndGet(payload.remaining());
+            backend.receivedProgress.release();
             callback.succeed();
         } else {
             ByteBuffer copy = ByteBuffer.allocate(payload.remaining()).put(payload).flip();

@@ -40,6 +40,7 @@ public final class JettyHttp2WebSocketBackend implements AutoCloseable {
     final AtomicLong flooded = new AtomicLong();
     final AtomicLong received = new AtomicLong();
     final Semaphore floodProgress = new Semaphore(0);
+    final Semaphore receivedProgress = new Semaphore(0);
 
     /** h2c with prior knowledge. */
     JettyHttp2WebSocketBackend(boolean connectProtocol) throws Exception {
@@ -100,9 +101,22 @@ public final class JettyHttp2WebSocketBackend implements AutoCloseable {
         return connector.getLocalPort();
     }
 
-    /** TCP connections open now. */
+    /** Connections the gateway has not closed: Jetty may keep its side a while after reading the end of input. */
     int connections() {
-        return connector.getConnectedEndPoints().size();
+        return (int) connector.getConnectedEndPoints().stream().filter(endPoint -> !endPoint.isInputShutdown()).count();
+    }
+
+    /** Waits until the gateway has closed all but {@code count} connections. */
+    void awaitConnectionsAtMost(int count) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        Semaphore never = new Semaphore(0);
+        while (connections() > count) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError(connections() + " connections still open, expected " + count + ": "
+                        + connector.getConnectedEndPoints());
+            }
+            never.tryAcquire(50, TimeUnit.MILLISECONDS); // a bounded poll: Jetty has no event for a peer's FIN
+        }
     }
 
     /** Waits until the flood stops moving for a second, and returns the bytes Jetty had written by then. */
@@ -115,6 +129,17 @@ public final class JettyHttp2WebSocketBackend implements AutoCloseable {
             }
         }
         throw new AssertionError("the backend was still writing after 30 s: " + flooded.get());
+    }
+
+    /** Waits until the sessions in {@code sink} mode have received {@code bytes} in all. */
+    void awaitReceived(long bytes) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (received.get() < bytes) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("received " + received.get() + " of " + bytes + " bytes");
+            }
+            receivedProgress.tryAcquire(100, TimeUnit.MILLISECONDS);
+        }
     }
 
     /** The next session to open, in order. */

@@ -12,6 +12,8 @@ import io.netty.handler.codec.http.websocketx.WebSocket13FrameEncoder;
 import io.netty.handler.codec.http.websocketx.WebSocketDecoderConfig;
 import io.netty.handler.codec.http2.DefaultHttp2Headers;
 import io.netty.handler.codec.http2.DefaultHttp2HeadersFrame;
+import io.netty.handler.codec.http2.Http2Error;
+import io.netty.handler.codec.http2.Http2GoAwayFrame;
 import io.netty.handler.codec.http2.Http2Headers;
 import io.netty.handler.codec.http2.Http2SettingsFrame;
 import io.netty.handler.codec.http2.Http2StreamChannel;
@@ -21,6 +23,7 @@ import io.netty.handler.ssl.SslHandler;
 import io.netty.handler.ssl.SslHandshakeCompletionEvent;
 import io.netty.handler.ssl.SslHandshakeTimeoutException;
 import io.netty.util.AsciiString;
+import io.netty.util.AttributeKey;
 import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.Promise;
 import java.net.URI;
@@ -42,6 +45,7 @@ final class ExtendedConnectOpener extends ChannelInboundHandlerAdapter {
         }
     }
 
+    private static final AttributeKey<Boolean> GRACEFUL_GOAWAY = AttributeKey.valueOf("polygate.ws.h2.gracefulGoAway");
     private static final AsciiString PROTOCOL = Http2Headers.PseudoHeaderName.PROTOCOL.value();
 
     private final URI uri;
@@ -97,8 +101,24 @@ final class ExtendedConnectOpener extends ChannelInboundHandlerAdapter {
         return cause;
     }
 
+    /**
+     * Whether the backend's end of this session's stream came after a GOAWAY with NO_ERROR on its connection: the
+     * backend shut the connection down on purpose (RFC 9113 section 6.8), which a WebSocket client is told as 1001
+     * (going away, RFC 6455 section 7.4.1) rather than as a failure.
+     */
+    static boolean wentAwayGracefully(Channel backend) {
+        return backend instanceof Http2StreamChannel stream && stream.parent().hasAttr(GRACEFUL_GOAWAY);
+    }
+
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (msg instanceof Http2GoAwayFrame goAway) {
+            if (goAway.errorCode() == Http2Error.NO_ERROR.code()) {
+                ctx.channel().attr(GRACEFUL_GOAWAY).set(Boolean.TRUE);
+            }
+            goAway.release();
+            return;
+        }
         if (!(msg instanceof Http2SettingsFrame settings) || settingsSeen) {
             ReferenceCountUtil.release(msg);
             return;
