@@ -44,8 +44,14 @@ public final class JettyHttp2WebSocketBackend implements AutoCloseable {
 
     /** h2c with prior knowledge. */
     JettyHttp2WebSocketBackend(boolean connectProtocol) throws Exception {
+        this(connectProtocol, 128);
+    }
+
+    /** h2c with prior knowledge, at most {@code maxConcurrentStreams} streams a connection. */
+    JettyHttp2WebSocketBackend(boolean connectProtocol, int maxConcurrentStreams) throws Exception {
         HTTP2CServerConnectionFactory h2c = new HTTP2CServerConnectionFactory(new HttpConfiguration());
         h2c.setConnectProtocolEnabled(connectProtocol);
+        h2c.setMaxConcurrentStreams(maxConcurrentStreams);
         connector = start(h2c);
     }
 

@@ -12,12 +12,12 @@ final class BackendLoss {
     }
 
     static int code(Channel backend) {
-        return ExtendedConnectOpener.wentAwayGracefully(backend) ? WebSocketCloseCodes.GOING_AWAY
+        return Http2BackendConnection.wentAwayGracefully(backend) ? WebSocketCloseCodes.GOING_AWAY
                 : WebSocketCloseCodes.INTERNAL_ERROR;
     }
 
     static String reason(Channel backend) {
-        return ExtendedConnectOpener.wentAwayGracefully(backend) ? "the backend is going away"
+        return Http2BackendConnection.wentAwayGracefully(backend) ? "the backend is going away"
                 : "the backend connection was lost";
     }
 }

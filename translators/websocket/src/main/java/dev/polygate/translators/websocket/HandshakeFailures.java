@@ -17,7 +17,7 @@ final class HandshakeFailures {
             return new GatewayException(ErrorKind.UPSTREAM_PROTOCOL, "upstream '" + upstream + "' refused the WebSocket handshake"
                     + (refused.status > 0 ? " with status " + refused.status : ""), refused.getMessage(), null);
         }
-        if (cause instanceof ExtendedConnectOpener.NoWebSocketOverHttp2 unsupported) {
+        if (cause instanceof Http2BackendConnection.NoWebSocketOverHttp2 unsupported) {
             return new GatewayException(ErrorKind.UPSTREAM_PROTOCOL, "upstream '" + upstream
                     + "' does not take WebSockets over HTTP/2: " + unsupported.getMessage());
         }
