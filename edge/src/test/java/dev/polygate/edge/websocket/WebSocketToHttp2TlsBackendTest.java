@@ -16,7 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code wss://} with {@code http2: true}: the websocket translator reaches Jetty 12's WebSocket server on a TLS
  * connector that chooses h2 by ALPN, trusting the development CA that issued its certificate ({@code tls.caFile}):
- * text and binary echoed, close codes both ways. A TLS server whose ALPN offers HTTP/1.1 alone is a 502 saying so.
+ * text and binary echoed, close codes both ways. A TLS server whose ALPN offers HTTP/1.1 alone is a 502 saying so, an
+ * untrusted certificate a 502 naming the TLS handshake.
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class WebSocketToHttp2TlsBackendTest {
@@ -35,10 +36,12 @@ class WebSocketToHttp2TlsBackendTest {
         setup = new WebSocketGateway(Files.createDirectories(dir.resolve("gateway")), """
                   jetty: { endpoints: [ "wss://127.0.0.1:%d" ], tls: { caFile: "%s" } }
                   http11: { endpoints: [ "wss://127.0.0.1:%d" ], tls: { caFile: "%s" } }
-                """.formatted(h2.port(), ca, http11.port(), ca), """
+                  untrusted: { endpoints: [ "wss://127.0.0.1:%d" ] }
+                """.formatted(h2.port(), ca, http11.port(), ca, h2.port()), """
                 routes:
                   - { name: h2, match: { prefix: /h2 }, translator: websocket, backend: { upstream: jetty, http2: true } }
                   - { name: h1, match: { prefix: /h1 }, translator: websocket, backend: { upstream: http11, http2: true } }
+                  - { name: untrusted, match: { prefix: /untrusted }, translator: websocket, backend: { upstream: untrusted, http2: true } }
                 """);
     }
 
@@ -86,6 +89,14 @@ class WebSocketToHttp2TlsBackendTest {
             assertThat(close.opcode()).isEqualTo(RawWebSocket.CLOSE);
             assertThat(close.closeCode()).isEqualTo(4002);
             assertThat(close.closeReason()).isEqualTo("server done");
+        }
+    }
+
+    @Test
+    void anUntrustedCertificateIs502NamingTheTlsHandshake() throws Exception {
+        try (RawWebSocket ws = RawWebSocket.connect(setup.port(), "/untrusted/echo", "")) {
+            assertThat(ws.status()).as(ws.responseHead()).isEqualTo(502);
+            assertThat(ws.body()).contains("upstream 'untrusted' failed the TLS handshake").doesNotContain("127.0.0.1");
         }
     }
 
