@@ -70,7 +70,7 @@ class WebSocketToHttp2SessionEndTest {
             assertThat(close.closeCode()).isEqualTo(1011);
             assertThat(close.closeReason()).isEqualTo("the backend connection was lost");
         }
-        assertServesAgain();
+        setup.assertServes("/h2/again");
     }
 
     @Test
@@ -82,7 +82,7 @@ class WebSocketToHttp2SessionEndTest {
             assertThat(close.closeCode()).isEqualTo(1001);
             assertThat(close.closeReason()).isEqualTo("the backend is going away");
         }
-        assertServesAgain();
+        setup.assertServes("/h2/again");
     }
 
     @Test
@@ -97,7 +97,7 @@ class WebSocketToHttp2SessionEndTest {
         }
         assertThat(jetty.closesReceived.poll(10, TimeUnit.SECONDS)).startsWith("1000 ");
         jetty.awaitConnectionsAtMost(0);
-        assertServesAgain();
+        setup.assertServes("/h2/again");
     }
 
     @Test
@@ -112,7 +112,7 @@ class WebSocketToHttp2SessionEndTest {
         try (RawWebSocket ws = RawWebSocket.connect(setup.port(), "/stop/echo", "")) {
             assertThat(ws.status()).as("a stopped backend").isEqualTo(503);
         }
-        assertServesAgain();
+        setup.assertServes("/h2/again");
     }
 
     @Test
@@ -137,13 +137,5 @@ class WebSocketToHttp2SessionEndTest {
         } // the socket closes without a Close frame
         assertThat(jetty.closesReceived.poll(10, TimeUnit.SECONDS)).startsWith("1001 ");
         jetty.awaitConnectionsAtMost(0);
-    }
-
-    private static void assertServesAgain() throws Exception {
-        try (RawWebSocket ws = RawWebSocket.connect(setup.port(), "/h2/again", "")) {
-            assertThat(ws.status()).isEqualTo(101);
-            ws.sendText("again");
-            assertThat(ws.readMessage().text()).isEqualTo("again");
-        }
     }
 }
