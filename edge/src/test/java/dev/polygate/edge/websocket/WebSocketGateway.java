@@ -37,6 +37,15 @@ final class WebSocketGateway implements AutoCloseable {
         return gateway.httpPort();
     }
 
+    /** A new session on {@code path} opens and echoes: the gateway goes on serving after whatever came before. */
+    void assertServes(String path) throws java.io.IOException {
+        try (RawWebSocket ws = RawWebSocket.connect(port(), path, "")) {
+            org.assertj.core.api.Assertions.assertThat(ws.status()).as(ws.responseHead()).isEqualTo(101);
+            ws.sendText("again");
+            org.assertj.core.api.Assertions.assertThat(ws.readMessage().text()).isEqualTo("again");
+        }
+    }
+
     @Override
     public void close() {
         gateway.close();

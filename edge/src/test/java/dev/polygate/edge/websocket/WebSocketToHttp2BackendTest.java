@@ -103,7 +103,7 @@ class WebSocketToHttp2BackendTest {
         try (RawWebSocket ws = RawWebSocket.connect(setup.port(), "/h1/echo", "")) {
             assertThat(ws.status()).as(ws.responseHead()).isIn(502, 503);
         }
-        assertServesAgain();
+        setup.assertServes("/h2/again");
     }
 
     @Test
@@ -114,7 +114,7 @@ class WebSocketToHttp2BackendTest {
             RawWebSocket.Frame close = ws.readClose();
             assertThat(close.closeCode()).isEqualTo(1011);
         }
-        assertServesAgain();
+        setup.assertServes("/h2/again");
     }
 
     private static String body(RawWebSocket ws) {
@@ -122,13 +122,6 @@ class WebSocketToHttp2BackendTest {
             return ws.body();
         } catch (java.io.IOException e) {
             return e.toString();
-        }
-    }
-
-    private static void assertServesAgain() throws Exception {
-        try (RawWebSocket ws = RawWebSocket.connect(setup.port(), "/h2/again", "")) {
-            ws.sendText("again");
-            assertThat(ws.readMessage().text()).isEqualTo("again");
         }
     }
 }

@@ -22,12 +22,14 @@ import io.netty.util.concurrent.Promise;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * Opens a backend WebSocket on the client's event loop: TCP (and TLS for {@code wss://}), then the HTTP/1.1
  * upgrade, or with {@code http2} an HTTP/2 connection (h2 by ALPN, or h2c with prior knowledge) and an RFC 8441
- * extended CONNECT, all within the route's handshake timeout. Each session has a connection of its own: an upgraded
- * connection cannot be shared or reused, and an HTTP/2 one per session keeps a session's failure its own.
+ * extended CONNECT, all within the route's handshake timeout. An HTTP/1.1 session has a connection of its own (an
+ * upgraded connection cannot be shared or reused); HTTP/2 sessions of one event loop to one endpoint share a
+ * connection, each a stream, as far as the server's stream limit allows ({@link Http2BackendConnection}).
  *
  * <p>The channel of the answer is the one carrying the session's frames: the connection, or the HTTP/2 stream.
  */
@@ -45,6 +47,7 @@ final class BackendConnector {
     private final TransportKind transport;
     private final SslContext ssl;
     private final AddressResolverGroup<InetSocketAddress> resolver;
+    private final Http2BackendPool http2Connections = new Http2BackendPool();
 
     BackendConnector(WsBackendConfig config, TransportKind transport, SslContext ssl) {
         this.config = config;
@@ -59,6 +62,76 @@ final class BackendConnector {
         Promise<BackendHandshake.Accepted> result = loop.newPromise();
         URI uri = endpoint.uri(pathAndQuery);
         long timeoutMillis = Math.max(1, config.handshakeTimeout().toMillis());
+        var timer = loop.schedule(() -> result.tryFailure(new TimedOut()), timeoutMillis, TimeUnit.MILLISECONDS);
+        result.addListener(f -> {
+            timer.cancel(false);
+            if (f.isSuccess()) {
+                result.getNow().channel().config().setAutoRead(false);
+            }
+        });
+        if (config.http2()) {
+            ExtendedConnectOpener opener = new ExtendedConnectOpener(uri, subprotocols, headers, config.maxFrameSize());
+            if (loop.inEventLoop()) {
+                openOverHttp2(loop, endpoint, opener, result, timeoutMillis);
+            } else {
+                loop.execute(() -> openOverHttp2(loop, endpoint, opener, result, timeoutMillis));
+            }
+            return result;
+        }
+        ChannelFuture connect = connect(loop, endpoint, timeoutMillis, result, channel -> {
+            channel.pipeline().addLast("http", new HttpClientCodec());
+            channel.pipeline().addLast("aggregate", new HttpObjectAggregator(64 * 1024));
+            channel.pipeline().addLast("handshake", new BackendHandshake(uri, subprotocols, headers, sendOrigin,
+                    config.maxFrameSize(), result));
+        });
+        result.addListener(f -> {
+            if (!f.isSuccess()) {
+                connect.channel().close();
+            }
+        });
+        return result;
+    }
+
+    /** On a ready connection of this loop that takes another stream, else on a new one (pooled once ready). */
+    private void openOverHttp2(EventLoop loop, WsEndpoint endpoint, ExtendedConnectOpener opener,
+                               Promise<BackendHandshake.Accepted> result, long timeoutMillis) {
+        if (result.isDone()) {
+            return;
+        }
+        Http2BackendConnection shared = http2Connections.find(loop, endpoint);
+        if (shared != null) {
+            shared.open(opener, result);
+            return;
+        }
+        Promise<Http2BackendConnection> ready = loop.newPromise();
+        Http2BackendConnection[] created = new Http2BackendConnection[1];
+        created[0] = new Http2BackendConnection(ready, () -> http2Connections.remove(loop, endpoint, created[0]));
+        ChannelFuture connect = connect(loop, endpoint, timeoutMillis, result, channel -> {
+            channel.pipeline().addLast("h2", Http2FrameCodecBuilder.forClient()
+                    .initialSettings(Http2Settings.defaultSettings().pushEnabled(false)).build());
+            channel.pipeline().addLast("h2-streams", new Http2MultiplexHandler(new ChannelInboundHandlerAdapter()));
+            channel.pipeline().addLast("h2-connection", created[0]);
+        });
+        ready.addListener(f -> {
+            if (!f.isSuccess()) {
+                result.tryFailure(f.cause());
+            } else if (!result.isDone()) {
+                http2Connections.add(loop, endpoint, created[0]);
+                created[0].open(opener, result);
+            } else if (created[0].unused()) {
+                connect.channel().close();
+            }
+        });
+        result.addListener(f -> {
+            if (!f.isSuccess() && created[0].unused()) {
+                connect.channel().close();
+            }
+        });
+    }
+
+    /** TCP, then TLS for a secure endpoint, then {@code protocol}'s handlers; a failed connect fails {@code result}. */
+    private ChannelFuture connect(EventLoop loop, WsEndpoint endpoint, long timeoutMillis,
+                                  Promise<BackendHandshake.Accepted> result, Consumer<Channel> protocol) {
         ChannelFuture connect = new Bootstrap()
                 .group(loop)
                 .channel(UpstreamChannels.socket(transport))
@@ -76,18 +149,7 @@ final class BackendConnector {
                             tls.setHandshakeTimeoutMillis(timeoutMillis);
                             channel.pipeline().addLast("tls", tls);
                         }
-                        if (config.http2()) {
-                            channel.pipeline().addLast("h2", Http2FrameCodecBuilder.forClient()
-                                    .initialSettings(Http2Settings.defaultSettings().pushEnabled(false)).build());
-                            channel.pipeline().addLast("h2-streams", new Http2MultiplexHandler(new ChannelInboundHandlerAdapter()));
-                            channel.pipeline().addLast("extended-connect", new ExtendedConnectOpener(uri, subprotocols,
-                                    headers, config.maxFrameSize(), result));
-                            return;
-                        }
-                        channel.pipeline().addLast("http", new HttpClientCodec());
-                        channel.pipeline().addLast("aggregate", new HttpObjectAggregator(64 * 1024));
-                        channel.pipeline().addLast("handshake", new BackendHandshake(uri, subprotocols, headers,
-                                sendOrigin, config.maxFrameSize(), result));
+                        protocol.accept(channel);
                     }
                 })
                 .connect(endpoint.address());
@@ -96,19 +158,6 @@ final class BackendConnector {
                 result.tryFailure(f.cause());
             }
         });
-        var timer = loop.schedule(() -> {
-            if (result.tryFailure(new TimedOut())) {
-                connect.channel().close();
-            }
-        }, timeoutMillis, TimeUnit.MILLISECONDS);
-        result.addListener(f -> {
-            timer.cancel(false);
-            if (f.isSuccess()) {
-                result.getNow().channel().config().setAutoRead(false);
-            } else {
-                connect.channel().close();
-            }
-        });
-        return result;
+        return connect;
     }
 }

@@ -206,7 +206,7 @@ final class EventStreamSession extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
-        end(WebSocketCloseCodes.INTERNAL_ERROR, "the backend connection was lost");
+        end(BackendLoss.code(backend), BackendLoss.reason(backend));
         ctx.fireChannelInactive();
     }
 

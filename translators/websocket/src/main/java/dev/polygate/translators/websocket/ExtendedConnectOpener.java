@@ -2,8 +2,6 @@ package dev.polygate.translators.websocket;
 
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
-import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
@@ -13,78 +11,35 @@ import io.netty.handler.codec.http.websocketx.WebSocketDecoderConfig;
 import io.netty.handler.codec.http2.DefaultHttp2Headers;
 import io.netty.handler.codec.http2.DefaultHttp2HeadersFrame;
 import io.netty.handler.codec.http2.Http2Headers;
-import io.netty.handler.codec.http2.Http2SettingsFrame;
 import io.netty.handler.codec.http2.Http2StreamChannel;
 import io.netty.handler.codec.http2.Http2StreamChannelBootstrap;
 import io.netty.handler.codec.http2.HttpConversionUtil;
-import io.netty.handler.ssl.SslHandler;
-import io.netty.handler.ssl.SslHandshakeCompletionEvent;
 import io.netty.util.AsciiString;
-import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.Promise;
 import java.net.URI;
 
 /**
- * The connection side of an RFC 8441 handshake with the backend, on the HTTP/2 connection: after ALPN agreed on h2
- * (over TLS), waits for the server's first SETTINGS; without {@code SETTINGS_ENABLE_CONNECT_PROTOCOL = 1} the backend
- * cannot take a WebSocket over HTTP/2 and the handshake fails. Otherwise it opens a stream whose pipeline carries
- * WebSocket frames in DATA frames (masked, as a client's: the framing is RFC 6455's) and sends the extended CONNECT.
+ * One session's RFC 8441 stream on a ready HTTP/2 connection to the backend: a stream whose pipeline carries
+ * WebSocket frames in DATA frames (masked, as a client's: the framing is RFC 6455's), and the extended CONNECT sent
+ * on it. A session that fails or gives up before the backend answers closes its stream, never the connection.
  */
-final class ExtendedConnectOpener extends ChannelInboundHandlerAdapter {
-    /** The backend speaks no HTTP/2, or HTTP/2 without extended CONNECT: no WebSocket can reach it this way. */
-    static final class NoWebSocketOverHttp2 extends Exception {
-        private static final long serialVersionUID = 1L;
-
-        NoWebSocketOverHttp2(String message) {
-            super(message, null, false, false);
-        }
-    }
-
+final class ExtendedConnectOpener {
     private static final AsciiString PROTOCOL = Http2Headers.PseudoHeaderName.PROTOCOL.value();
 
     private final URI uri;
     private final String subprotocols;
     private final HttpHeaders headers;
     private final int maxFrameSize;
-    private final Promise<BackendHandshake.Accepted> result;
-    private boolean settingsSeen;
 
-    ExtendedConnectOpener(URI uri, String subprotocols, HttpHeaders headers, int maxFrameSize,
-                          Promise<BackendHandshake.Accepted> result) {
+    ExtendedConnectOpener(URI uri, String subprotocols, HttpHeaders headers, int maxFrameSize) {
         this.uri = uri;
         this.subprotocols = subprotocols;
         this.headers = headers;
         this.maxFrameSize = maxFrameSize;
-        this.result = result;
     }
 
-    @Override
-    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
-        if (evt instanceof SslHandshakeCompletionEvent done && done.isSuccess()) {
-            String protocol = ctx.pipeline().get(SslHandler.class).applicationProtocol();
-            if (!"h2".equals(protocol)) {
-                result.tryFailure(new NoWebSocketOverHttp2("it did not agree to HTTP/2 by ALPN"
-                        + (protocol == null ? "" : " (it chose " + protocol + ")")));
-                ctx.close();
-            }
-        }
-        super.userEventTriggered(ctx, evt);
-    }
-
-    @Override
-    public void channelRead(ChannelHandlerContext ctx, Object msg) {
-        if (!(msg instanceof Http2SettingsFrame settings) || settingsSeen) {
-            ReferenceCountUtil.release(msg);
-            return;
-        }
-        settingsSeen = true;
-        if (!Boolean.TRUE.equals(settings.settings().connectProtocolEnabled())) {
-            result.tryFailure(new NoWebSocketOverHttp2("its HTTP/2 SETTINGS do not enable extended CONNECT "
-                    + "(SETTINGS_ENABLE_CONNECT_PROTOCOL, RFC 8441)"));
-            ctx.close();
-            return;
-        }
-        Channel connection = ctx.channel();
+    /** @param streamEnded runs once when the stream (opened or not) is over */
+    void open(Channel connection, Promise<BackendHandshake.Accepted> result, Runnable streamEnded) {
         new Http2StreamChannelBootstrap(connection).handler(new ChannelInitializer<Http2StreamChannel>() {
             @Override
             protected void initChannel(Http2StreamChannel stream) {
@@ -97,11 +52,16 @@ final class ExtendedConnectOpener extends ChannelInboundHandlerAdapter {
         }).open().addListener(f -> {
             if (!f.isSuccess()) {
                 result.tryFailure(f.cause());
+                streamEnded.run();
                 return;
             }
             Http2StreamChannel stream = (Http2StreamChannel) f.getNow();
-            // One connection per session: when the session's stream ends, so does the connection.
-            stream.closeFuture().addListener((ChannelFutureListener) closed -> connection.close());
+            stream.closeFuture().addListener((ChannelFutureListener) closed -> streamEnded.run());
+            result.addListener(handshake -> {
+                if (!handshake.isSuccess()) {
+                    stream.close();
+                }
+            });
             stream.writeAndFlush(new DefaultHttp2HeadersFrame(connectHeaders(), false)).addListener(written -> {
                 if (!written.isSuccess()) {
                     result.tryFailure(written.cause());
@@ -124,17 +84,5 @@ final class ExtendedConnectOpener extends ChannelInboundHandlerAdapter {
             out.set("sec-websocket-protocol", subprotocols);
         }
         return out;
-    }
-
-    @Override
-    public void channelInactive(ChannelHandlerContext ctx) throws Exception {
-        result.tryFailure(new BackendHandshake.Refused(0, "the backend closed the HTTP/2 connection during the handshake"));
-        super.channelInactive(ctx);
-    }
-
-    @Override
-    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        result.tryFailure(cause);
-        ctx.close();
     }
 }

@@ -19,8 +19,9 @@ import java.util.concurrent.TimeUnit;
  * backend go to the client) and the handler of the client's session (frames from the client go to the backend).
  * Frames pass one by one with their FIN bits; pings and pongs pass too, so each peer answers the other's pings.
  * When one side cannot take more, reading from the other stops. Close codes and reasons travel both ways; the
- * close handshake completes on each side. The backend dying mid-session closes the client with 1011, invalid
- * frames from it with 1014; the client leaving closes the backend with 1001.
+ * close handshake completes on each side. The backend dying mid-session closes the client with 1011 (1001 after
+ * an HTTP/2 backend's graceful GOAWAY), invalid frames from it with 1014; the client leaving closes the backend with
+ * 1001.
  */
 final class SessionRelay extends ChannelInboundHandlerAdapter implements WebSocketHandler {
     private static final long CLOSE_GRACE_MILLIS = 5_000;
@@ -178,7 +179,7 @@ final class SessionRelay extends ChannelInboundHandlerAdapter implements WebSock
     public void channelInactive(ChannelHandlerContext ctx) {
         releaseEarly();
         if (client != null && !clientGone && !closeFromBackend) {
-            client.close(WebSocketCloseCodes.INTERNAL_ERROR, "the backend connection was lost");
+            client.close(BackendLoss.code(backend), BackendLoss.reason(backend));
         }
         ctx.fireChannelInactive();
     }
