@@ -1,10 +1,12 @@
 // WebSocket cases for a page the gateway itself serves: every socket goes to the page's own origin, so over
 // https the browser may carry it on the HTTP/2 connection that loaded the page (RFC 8441). Passthrough to an echo
 // backend (text, binary, a Close the page sends), JSON messages to the Greeter on its gRPC and REST paths, and
-// improbable-eng's gRPC-Web client with its WebsocketTransport: unary, server and bidirectional streaming.
+// improbable-eng's gRPC-Web client with its WebsocketTransport: unary, server and bidirectional streaming; last, an
+// EventSource following an echo session as Server-Sent Events, with fetch POSTs sending into it.
 import { create, createFileRegistry, fromBinary, toBinary } from "@bufbuild/protobuf";
 import { FileDescriptorSetSchema } from "@bufbuild/protobuf/wkt";
 import { grpc } from "@improbable-eng/grpc-web";
+import { eventSourceSession } from "./event-source-case.js";
 
 const CASE_TIMEOUT_MS = 10_000;
 const SERVICE = "demo.greeter.v1.Greeter";
@@ -31,6 +33,7 @@ async function runWebSocketCases(label) {
     ["improbable-bidi", () => improbable(registry, "Chat",
       [{ name: "Chromium", text: "one" }, { name: "Chromium", text: "two" }, { name: "Chromium", text: "three" }],
       true, true)],
+    ["event-source", () => eventSourceSession(`${location.origin}/events/${label}/feed`)],
   ];
   const results = [];
   for (const [name, run] of cases) {

@@ -41,7 +41,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  * with the backend's error and a message that is no JSON answered as errors between them; the bidirectional
  * {@code Chat} on its REST path), and npm's
  * {@code @improbable-eng/grpc-web} with its {@code WebsocketTransport}, bundled for the browser: unary, server
- * streaming and bidirectional {@code Chat}. Chromium accepts the gateway's development certificate by its CA's key
+ * streaming and bidirectional {@code Chat}. Last, an {@code EventSource} on a route with {@code eventStream} in front of
+ * the echo backend: the {@code session} event, text and multi-line messages sent by {@code fetch} POSTs and echoed as
+ * {@code message} events, and the backend's Close as the {@code close} event. Chromium accepts the gateway's development certificate by its CA's key
  * hash ({@code --ignore-certificate-errors-spki-list}). Tools from {@code web-clients/install.sh}; missing ones fail
  * in CI and skip elsewhere.
  */
@@ -101,6 +103,10 @@ class WebSocketInChromiumTest {
                     match: { prefix: /echo }
                     translator: websocket
                     backend: { upstream: echo }
+                  - name: events
+                    match: { prefix: /events }
+                    translator: websocket
+                    backend: { upstream: echo, eventStream: {} }
                   - name: %s
                     match: { paths: [ "/demo.greeter.v1.Greeter/*", "/v1/greeter/**" ] }
                     translator: grpc
@@ -213,6 +219,52 @@ class WebSocketInChromiumTest {
         assertThat(result.path("close").path("code").asInt()).isEqualTo(4001);
         assertThat(result.path("close").path("reason").asText()).isEqualTo("page says bye");
         assertThat(result.path("close").path("wasClean").asBoolean()).isTrue();
+    }
+
+    // ---- EventSource on the eventStream route ----
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"h2", "tls-http1", "http1"})
+    void eventSourceFollowsAnEchoSessionUntilTheBackendsClose(String label) {
+        JsonNode result = browser.result(label, "event-source");
+        assertThat(result.path("error").isMissingNode()).as(result.toString()).isTrue();
+        // 128 random bits, base64url without padding
+        assertThat(result.path("session").asText()).as(result.toString()).matches("[A-Za-z0-9_-]{22}");
+        List<String> received = new ArrayList<>();
+        result.path("echoes").forEach(echo -> {
+            assertThat(echo.path("status").asInt()).as(echo.toString()).isEqualTo(204);
+            received.add(echo.path("received").asText());
+        });
+        assertThat(received).as(result.toString()).containsExactly("héllo from EventSource ✓",
+                "first line\n  indented second\n\nafter an empty line\ndata: looks like a field\n"
+                        + ": looks like a comment\nlast line\n");
+        assertThat(result.path("closeStatus").asInt()).as(result.toString()).isEqualTo(204);
+        assertThat(result.path("close").path("code").asInt()).as(result.toString()).isEqualTo(4002);
+        assertThat(result.path("close").path("reason").asText()).isEqualTo("backend says bye");
+        // the stream was open up to its last event, and closed by the page on it, with no error event on the way
+        assertThat(result.path("readyStateAtClose").asInt()).as(result.toString()).isEqualTo(1);
+        assertThat(result.path("readyStateAfter").asInt()).as(result.toString()).isEqualTo(2);
+        assertThat(result.path("errors")).as(result.toString()).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}: stream over {2}, TLS {1}")
+    @CsvSource({"h2, true, HTTP/2", "tls-http1, true, HTTP/2", "http1, false, HTTP/1.1"})
+    void theEventStreamAndItsPostsTravelledAsThePageDid(String label, boolean tls, String protocol) throws Exception {
+        String feed = "/events/" + label + "/feed";
+        List<JsonNode> streams = awaitLines(line -> line.path("path").asText().equals(feed), 1);
+        assertThat(streams).as("the stream's access-log line").singleElement().satisfies(line -> {
+            assertThat(line.path("method").asText()).isEqualTo("GET");
+            assertThat(line.path("status").asInt()).isEqualTo(200);
+            assertThat(line.path("route").asText()).isEqualTo("events");
+            assertThat(line.path("tls").asBoolean()).isEqualTo(tls);
+            assertThat(line.path("protocol").asText()).isEqualTo(protocol);
+        });
+        List<JsonNode> posts = awaitLines(line -> line.path("path").asText().startsWith(feed + "?session="), 3);
+        assertThat(posts).as("the POSTs into the session").hasSize(3).allSatisfy(line -> {
+            assertThat(line.path("method").asText()).isEqualTo("POST");
+            assertThat(line.path("status").asInt()).isEqualTo(204);
+            assertThat(line.path("protocol").asText()).isEqualTo(protocol);
+        });
     }
 
     // ---- JSON messages to the Greeter ----
