@@ -152,6 +152,7 @@ class DemoTest {
                 "route greeter -> grpc (template /v1/greeter/**, template /demo.greeter.v1.Greeter/**)",
                 "route calculator -> soap (template /calculator/**, template /soap.calculator.Calculator/*)",
                 "route demo-echo -> websocket (exact /ws/echo)",
+                "route demo-events -> websocket (exact /events/echo)",
                 "route gateway-reflection -> grpc-reflection (template /grpc.reflection.v1.ServerReflection/**, "
                         + "template /grpc.reflection.v1alpha.ServerReflection/**)");
     }
@@ -300,6 +301,38 @@ class DemoTest {
     void theEchoAnswersThroughTheWebSocketPassthrough() throws Exception {
         assertThat(webSocketSession("/ws/echo", ">hello", "<", ">{\"not\":\"decoded\"}", "<", "x")).containsExactly(
                 "MESSAGE hello", "MESSAGE {\"not\":\"decoded\"}", "CLOSE 1000 ", "OK");
+    }
+
+    @Test
+    void theEchoFollowsAsServerSentEventsWithMessagesPostedIntoTheSession() throws Exception {
+        HttpResponse<Stream<String>> stream = H1.send(HttpRequest.newBuilder(URI.create(http + "/events/echo"))
+                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofLines());
+        assertThat(stream.statusCode()).isEqualTo(200);
+        assertThat(stream.headers().firstValue("content-type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("text/event-stream"));
+        try (Stream<String> lines = stream.body()) {
+            Iterator<String> events = lines.iterator();
+            assertThat(events.next()).isEqualTo("event: session");
+            String session = events.next().substring("data: ".length());
+            assertThat(session).matches("[A-Za-z0-9_-]{22}");
+            HttpResponse<String> posted = H1.send(HttpRequest.newBuilder(
+                            URI.create(http + "/events/echo?session=" + session))
+                    .POST(HttpRequest.BodyPublishers.ofString("hello\nagain")).timeout(Duration.ofSeconds(10)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(posted.statusCode()).isEqualTo(204);
+            List<String> event = new ArrayList<>();
+            while (event.size() < 2) {
+                String line = events.next();
+                if (line.startsWith("data: ")) {
+                    event.add(line);
+                }
+            }
+            assertThat(event).containsExactly("data: hello", "data: again");
+        }
+        HttpResponse<String> unknown = H1.send(HttpRequest.newBuilder(URI.create(http + "/events/echo?session=nope"))
+                .POST(HttpRequest.BodyPublishers.ofString("x")).timeout(Duration.ofSeconds(10)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(unknown.statusCode()).isEqualTo(404);
     }
 
     @Test
