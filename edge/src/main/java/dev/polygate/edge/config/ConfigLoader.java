@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.polygate.spi.ConfigException;
+import dev.polygate.spi.ConfigNode;
 import dev.polygate.spi.UpstreamConfig;
 import java.io.IOException;
 import java.net.URI;
@@ -27,7 +28,7 @@ import java.util.Set;
 public final class ConfigLoader {
     private static final YAMLMapper YAML = new YAMLMapper();
     private static final Set<String> ROOT_KEYS = ordered("dataDir", "listeners", "admin", "limits", "accessLog",
-            "drainTimeout", "reload", "upstreams", "routes");
+            "drainTimeout", "reload", "policyTimeout", "policies", "upstreams", "routes");
 
     private final List<ConfigException.Problem> problems = new ArrayList<>();
     private final Path baseDirectory;
@@ -85,7 +86,7 @@ public final class ConfigLoader {
                     + e.getOriginalMessage())));
         }
         ConfigLoader loader = new ConfigLoader(baseDirectory);
-        GatewayConfig config = loader.read(new ConfigNode(root, "", loader.problems), source);
+        GatewayConfig config = loader.read(ConfigNode.root(root, loader.problems), source);
         return new Reading(config, loader.problems);
     }
 
@@ -109,23 +110,29 @@ public final class ConfigLoader {
         ConfigNode reload = root.get("reload");
         reload.expectObject(Set.of("watch"));
         boolean watch = reload.bool("watch", true);
+        Duration policyTimeout = root.duration("policyTimeout", Duration.ofSeconds(5));
+        if (policyTimeout.isZero() || policyTimeout.isNegative()) {
+            root.get("policyTimeout").problem("must be positive, e.g. 5s");
+            policyTimeout = Duration.ofSeconds(5);
+        }
+        List<RouteConfig.PolicyEntry> policies = policies(root.get("policies"));
         Map<String, UpstreamConfig> upstreams = upstreams(root.get("upstreams"));
         List<RouteConfig> routes = routes(root.get("routes"));
         return new GatewayConfig(source, baseDirectory, dataDir, listeners, admin, limits, accessLog, drain, watch,
-                upstreams, routes);
+                policyTimeout, policies, upstreams, routes);
     }
 
     private List<ListenerConfig> listeners(ConfigNode node) {
         if (!node.isPresent()) {
             return List.of(new ListenerConfig("https", "0.0.0.0", 8443,
-                            new TlsConfig(List.of(), TlsConfig.ClientAuthMode.NONE, null), true, true),
-                    new ListenerConfig("http", "0.0.0.0", 8080, null, true, true));
+                            new TlsConfig(List.of(), TlsConfig.ClientAuthMode.NONE, null), true, true, List.of()),
+                    new ListenerConfig("http", "0.0.0.0", 8080, null, true, true, List.of()));
         }
         List<ListenerConfig> listeners = new ArrayList<>();
         Set<String> names = new HashSet<>();
         Set<String> bound = new HashSet<>();
         for (ConfigNode item : node.items()) {
-            item.expectObject(ordered("name", "address", "port", "tls", "http2", "webSocketOverHttp2"));
+            item.expectObject(ordered("name", "address", "port", "tls", "http2", "webSocketOverHttp2", "policies"));
             int port = item.integer("port", 0, 0, 65535);
             if (!item.get("port").isPresent()) {
                 item.get("port").problem("is required");
@@ -140,7 +147,7 @@ public final class ConfigLoader {
             }
             TlsConfig tls = item.get("tls").isPresent() ? tls(item.get("tls")) : null;
             listeners.add(new ListenerConfig(name, address, port, tls, item.bool("http2", true),
-                    item.bool("webSocketOverHttp2", true)));
+                    item.bool("webSocketOverHttp2", true), policies(item.get("policies"))));
         }
         if (listeners.isEmpty()) {
             node.problem("needs at least one listener");
@@ -260,20 +267,26 @@ public final class ConfigLoader {
             if (!item.get("backend").isPresent() && translator.equals("http")) {
                 item.get("backend").problem("is required: where the route sends its requests, e.g. {upstream: name}");
             }
-            List<RouteConfig.PolicyEntry> policies = new ArrayList<>();
-            for (ConfigNode policy : item.get("policies").items()) {
-                if (!policy.raw().isObject() || policy.raw().size() != 1) {
-                    policy.problem("must be a mapping with exactly one key, the policy's name");
-                    continue;
-                }
-                String policyName = policy.raw().fieldNames().next();
-                ConfigNode section = policy.get(policyName);
-                policies.add(new RouteConfig.PolicyEntry(section.path(), policyName, section.raw()));
-            }
+            List<RouteConfig.PolicyEntry> policies = policies(item.get("policies"));
             routes.add(new RouteConfig(item.path(), name, match, translator,
                     item.get("backend").raw(), stripPrefix, rewrite, policies, WebSocketConfig.read(item.get("websocket"))));
         }
         return routes;
+    }
+
+    /** A {@code policies} list: one-key mappings, each the policy's name and its section. */
+    private List<RouteConfig.PolicyEntry> policies(ConfigNode node) {
+        List<RouteConfig.PolicyEntry> policies = new ArrayList<>();
+        for (ConfigNode policy : node.items()) {
+            if (!policy.raw().isObject() || policy.raw().size() != 1) {
+                policy.problem("must be a mapping with exactly one key, the policy's name");
+                continue;
+            }
+            String policyName = policy.raw().fieldNames().next();
+            ConfigNode section = policy.get(policyName);
+            policies.add(new RouteConfig.PolicyEntry(section.path(), policyName, section.raw()));
+        }
+        return policies;
     }
 
     private Path existingFile(ConfigNode node, String key) {

@@ -12,13 +12,18 @@ import java.util.Map;
  * @param source        the file it came from (null for built-in configs)
  * @param baseDirectory the directory relative paths are resolved against
  * @param dataDir       where the development CA and other generated files live
+ * @param policyTimeout how long a policy may take to decide (a Redis call, a JWKS fetch) before the exchange
+ *                      is answered with 500
+ * @param policies      the global policies, run for every request before routing
  */
 public record GatewayConfig(Path source, Path baseDirectory, Path dataDir, List<ListenerConfig> listeners,
                             AdminConfig admin, LimitsConfig limits, AccessLogConfig accessLog, Duration drainTimeout,
-                            boolean watchFile, Map<String, UpstreamConfig> upstreams, List<RouteConfig> routes) {
+                            boolean watchFile, Duration policyTimeout, List<RouteConfig.PolicyEntry> policies,
+                            Map<String, UpstreamConfig> upstreams, List<RouteConfig> routes) {
 
     public GatewayConfig {
         listeners = List.copyOf(listeners);
+        policies = List.copyOf(policies);
         upstreams = Map.copyOf(upstreams);
         routes = List.copyOf(routes);
     }

@@ -1,5 +1,6 @@
 package dev.polygate.edge.config;
 
+import dev.polygate.spi.ConfigNode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;

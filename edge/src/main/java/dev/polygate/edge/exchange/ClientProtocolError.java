@@ -22,7 +22,8 @@ import java.util.Locale;
  * A gateway error in the protocol the client speaks, judged by its request's content type: a gRPC client
  * gets a trailers-only answer with {@code grpc-status}, a gRPC-Web client the same status in the headers
  * and in a trailer frame, anyone else an {@code application/problem+json} document. So an unknown route or
- * an oversized body reaches a gRPC client as a status it can read, not as an HTTP error page.
+ * an oversized body reaches a gRPC client as a status it can read, not as an HTTP error page. The error's own
+ * headers ({@code WWW-Authenticate}, {@code Retry-After}) go with it in every protocol.
  */
 final class ClientProtocolError {
     private ClientProtocolError() {
@@ -30,6 +31,16 @@ final class ClientProtocolError {
 
     static FullHttpResponse render(GatewayException error, String requestContentType, ByteBufAllocator alloc,
                                    HttpVersion version) {
+        FullHttpResponse response = inProtocol(error, requestContentType, alloc, version);
+        HttpHeaders extra = error.headers();
+        for (String name : extra.names()) {
+            response.headers().set(name, extra.getAll(name));
+        }
+        return response;
+    }
+
+    private static FullHttpResponse inProtocol(GatewayException error, String requestContentType,
+                                               ByteBufAllocator alloc, HttpVersion version) {
         String type = requestContentType == null ? "" : requestContentType.toLowerCase(Locale.ROOT);
         if (!type.startsWith("application/grpc")) {
             return ProblemResponse.render(error, null, alloc, version);

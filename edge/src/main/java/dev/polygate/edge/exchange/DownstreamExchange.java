@@ -2,6 +2,7 @@ package dev.polygate.edge.exchange;
 
 import dev.polygate.spi.ClientInfo;
 import dev.polygate.spi.Exchange;
+import dev.polygate.spi.ExchangeContext;
 import dev.polygate.spi.GatewayException;
 import dev.polygate.spi.RequestBody;
 import dev.polygate.spi.RequestHead;
@@ -28,7 +29,7 @@ public final class DownstreamExchange implements Exchange {
     private final DownstreamRequestBody body;
     private final DownstreamResponseSink sink;
     private RequestHead head;
-    private String routeName = "-";
+    private final ExchangeContext context;
     private String upstream;
     private GatewayException error;
     private List<Runnable> cancelActions;
@@ -36,9 +37,11 @@ public final class DownstreamExchange implements Exchange {
     private boolean cancelled;
     private WebSocketUpgrade webSocket;
 
-    DownstreamExchange(Channel channel, ExchangeOwner owner, ClientInfo client, String method, String originalPath,
-                       ResponseFraming framing, long declaredLength, boolean emptyBody, boolean expectContinue) {
+    DownstreamExchange(Channel channel, ExchangeOwner owner, String listener, ClientInfo client, String method,
+                       String originalPath, ResponseFraming framing, long declaredLength, boolean emptyBody,
+                       boolean expectContinue) {
         this.channel = channel;
+        this.context = new ExchangeContext(listener);
         this.owner = owner;
         this.client = client;
         this.method = method;
@@ -73,12 +76,13 @@ public final class DownstreamExchange implements Exchange {
     }
 
     @Override
-    public String routeName() {
-        return routeName;
+    public ExchangeContext context() {
+        return context;
     }
 
-    public void routeName(String name) {
-        this.routeName = name;
+    @Override
+    public String routeName() {
+        return context.route();
     }
 
     @Override

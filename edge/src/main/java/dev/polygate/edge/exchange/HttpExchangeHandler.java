@@ -102,7 +102,8 @@ public final class HttpExchangeHandler extends ChannelInboundHandlerAdapter impl
         // Before the head is read, which strips the hop-by-hop headers a WebSocket handshake travels in, and before the
         // exchange takes the request's target: an extended CONNECT's is its :path, not the :authority.
         WebSocketHandshake webSocket = undecodable ? null : WebSocketHandshake.read(ctx.channel(), request, http2);
-        DownstreamExchange exchange = new DownstreamExchange(ctx.channel(), this, client, request.method().name(),
+        DownstreamExchange exchange = new DownstreamExchange(ctx.channel(), this, server.listener(), client,
+                request.method().name(),
                 request.uri(), framing, full ? ((FullHttpRequest) request).content().readableBytes()
                 // an undecodable request may keep the malformed Content-Length that made it so
                 : undecodable ? -1L : HttpUtil.getContentLength(request, -1L), emptyBody, expectContinue);

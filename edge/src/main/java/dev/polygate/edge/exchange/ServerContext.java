@@ -6,8 +6,9 @@ import java.util.function.BooleanSupplier;
 /**
  * What every exchange handler of the gateway shares.
  *
+ * @param listener the name of the listener whose connections these are
  * @param draining true once graceful shutdown has begun: connections are closed after their current exchange
  */
-public record ServerContext(ExchangeDispatcher dispatcher, ExchangeObserver observer, LimitsConfig limits,
+public record ServerContext(String listener, ExchangeDispatcher dispatcher, ExchangeObserver observer, LimitsConfig limits,
                             BooleanSupplier draining) {
 }

@@ -2,9 +2,12 @@ package dev.polygate.edge.policy;
 
 import dev.polygate.spi.Exchange;
 import dev.polygate.spi.ForwardingResponseSink;
+import dev.polygate.spi.GatewayException;
 import dev.polygate.spi.Policy;
 import dev.polygate.spi.PolicyChain;
 import dev.polygate.spi.ResponseHead;
+import io.netty.handler.codec.http.DefaultHttpHeaders;
+import io.netty.handler.codec.http.HttpHeaders;
 
 /** Changes request headers before the translator and response headers before the client sees them. */
 final class HeaderRulesPolicy implements Policy {
@@ -28,6 +31,14 @@ final class HeaderRulesPolicy implements Policy {
             public void sendHead(ResponseHead head) {
                 response.applyTo(head.headers());
                 super.sendHead(head);
+            }
+
+            @Override
+            public void sendError(GatewayException error) {
+                // Error answers get the response rules too: the error's own headers, changed as any answer's are.
+                HttpHeaders headers = new DefaultHttpHeaders().add(error.headers());
+                response.applyTo(headers);
+                super.sendError(error.withHeaders(headers));
             }
         }));
     }

@@ -1,8 +1,8 @@
 package dev.polygate.edge.policy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.polygate.edge.config.ConfigNode;
 import dev.polygate.spi.ConfigException;
+import dev.polygate.spi.ConfigNode;
 import dev.polygate.spi.Policy;
 import dev.polygate.spi.PolicyFactory;
 import dev.polygate.spi.TranslatorContext;

@@ -54,4 +54,9 @@ abstract class ForwardingTranslatorContext implements TranslatorContext {
     public GatewayShared shared() {
         return delegate.shared();
     }
+
+    @Override
+    public <T> T keep(String key, Class<T> type, Supplier<? extends T> create) {
+        return delegate.keep(key, type, create);
+    }
 }

@@ -1,21 +1,59 @@
 package dev.polygate.edge.runtime;
 
+import dev.polygate.edge.exchange.ExchangeStep;
 import dev.polygate.spi.Exchange;
+import dev.polygate.spi.GatewayException;
 import dev.polygate.spi.Policy;
 import dev.polygate.spi.PolicyChain;
+import dev.polygate.spi.Verdict;
+import java.time.Duration;
+import java.util.concurrent.CompletionStage;
 
-/** One link of a route's chain, built once per configuration so a request allocates nothing to walk it. */
-final class PolicyLink implements PolicyChain {
+/**
+ * One policy of a chain and what follows it, built once per configuration so that a request allocates nothing
+ * to walk the chain.
+ */
+final class PolicyLink implements ExchangeStep {
     private final Policy policy;
-    private final PolicyChain next;
+    private final Continuation continuation;
 
-    PolicyLink(Policy policy, PolicyChain next) {
+    PolicyLink(String name, Policy policy, ExchangeStep next, Rejector rejector, Duration deadline) {
         this.policy = policy;
-        this.next = next;
+        this.continuation = new Continuation(name, next, rejector, deadline);
     }
 
     @Override
-    public void proceed(Exchange exchange) {
-        policy.apply(exchange, next);
+    public void run(Exchange exchange) {
+        policy.apply(exchange, continuation);
+    }
+
+    /** What the policy is handed: proceed, reject in the scope's dialect, or wait for a verdict. */
+    private static final class Continuation implements PolicyChain {
+        private final String policyName;
+        private final ExchangeStep next;
+        private final Rejector rejector;
+        private final Duration deadline;
+
+        Continuation(String policyName, ExchangeStep next, Rejector rejector, Duration deadline) {
+            this.policyName = policyName;
+            this.next = next;
+            this.rejector = rejector;
+            this.deadline = deadline;
+        }
+
+        @Override
+        public void proceed(Exchange exchange) {
+            next.run(exchange);
+        }
+
+        @Override
+        public void reject(Exchange exchange, GatewayException error) {
+            rejector.reject(exchange, error);
+        }
+
+        @Override
+        public void await(Exchange exchange, CompletionStage<Verdict> decision) {
+            PendingVerdict.start(exchange, decision, policyName, deadline, next, rejector);
+        }
     }
 }

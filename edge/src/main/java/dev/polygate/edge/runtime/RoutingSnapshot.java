@@ -1,7 +1,10 @@
 package dev.polygate.edge.runtime;
 
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import dev.polygate.edge.config.GatewayConfig;
+import dev.polygate.edge.config.ListenerConfig;
 import dev.polygate.edge.config.RouteConfig;
+import dev.polygate.edge.exchange.ExchangeStep;
 import dev.polygate.edge.policy.BodyLimitPolicy;
 import dev.polygate.edge.routing.HostPattern;
 import dev.polygate.edge.routing.PathPattern;
@@ -12,8 +15,6 @@ import dev.polygate.spi.ApiDocument;
 import dev.polygate.spi.ConfigException;
 import dev.polygate.spi.ConfigPaths;
 import dev.polygate.spi.Policy;
-import dev.polygate.spi.PolicyChain;
-import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import dev.polygate.spi.Translator;
 import dev.polygate.spi.TranslatorContext;
 import java.util.ArrayList;
@@ -30,35 +31,55 @@ import java.util.stream.Collectors;
  */
 public final class RoutingSnapshot implements AutoCloseable {
     private final RouteTable<RouteEntry> table;
+    private final ExchangeStep entry;
     private final List<Translator> translators;
     private final Map<String, Translator> translatorsByRoute;
+    private final List<Policy> policies;
+    private final SnapshotContext context;
 
-    private RoutingSnapshot(RouteTable<RouteEntry> table, List<Translator> translators,
-                            Map<String, Translator> translatorsByRoute) {
+    private RoutingSnapshot(RouteTable<RouteEntry> table, ExchangeStep entry, List<Translator> translators,
+                            Map<String, Translator> translatorsByRoute, List<Policy> policies,
+                            SnapshotContext context) {
         this.table = table;
+        this.entry = entry;
         this.translators = translators;
         this.translatorsByRoute = translatorsByRoute;
+        this.policies = policies;
+        this.context = context;
     }
 
     RouteTable<RouteEntry> table() {
         return table;
     }
 
-    /** Builds every route; all problems of all routes are reported together. */
+    /** Where every exchange starts: the global policies, then its listener's, then routing. */
+    ExchangeStep entry() {
+        return entry;
+    }
+
+    /** Builds every route and policy; all problems of all routes and policies are reported together. */
     public static RoutingSnapshot build(GatewayConfig config, Extensions extensions, TranslatorContext baseContext)
             throws ConfigException {
-        DocumentsAwareContext context = new DocumentsAwareContext(baseContext,
+        SnapshotContext context = new SnapshotContext(baseContext,
                 config.routes().stream().map(RouteConfig::name).collect(Collectors.toSet()));
         List<ConfigException.Problem> problems = new ArrayList<>();
         List<RouteRule<RouteEntry>> rules = new ArrayList<>();
         List<Translator> translators = new ArrayList<>();
+        List<Policy> policies = new ArrayList<>();
         Map<String, Translator> byRoute = new LinkedHashMap<>();
+        ExchangeStep entry;
         RouteTable<RouteEntry> table;
         try {
+            ScopeBuilder scopes = new ScopeBuilder(extensions, policies, config.policyTimeout());
+            List<ScopeBuilder.Named> global = scopes.policies(config.policies(), context, problems);
+            Map<String, List<ScopeBuilder.Named>> byListener = new LinkedHashMap<>();
+            for (ListenerConfig listener : config.listeners()) {
+                byListener.put(listener.name(), scopes.policies(listener.policies(), context, problems));
+            }
             for (RouteConfig route : config.routes()) {
                 try {
                     int before = translators.size();
-                    rules.add(rule(route, config, extensions, context, translators));
+                    rules.add(rule(route, config, scopes, context, translators));
                     byRoute.put(route.name(), translators.get(before));
                 } catch (ConfigException e) {
                     problems.addAll(e.problems());
@@ -69,15 +90,21 @@ public final class RoutingSnapshot implements AutoCloseable {
                 throw new ConfigException(problems);
             }
             table = RouteTable.of(rules);
+            ExchangeStep routing = new RouteSelection(table);
+            Map<String, ExchangeStep> listenerSteps = new LinkedHashMap<>();
+            byListener.forEach((name, list) -> listenerSteps.put(name, scopes.chain(list, routing, Rejector.PLAIN)));
+            entry = scopes.chain(global, new ListenerSwitch(listenerSteps, routing), Rejector.PLAIN);
         } catch (ConfigException | RuntimeException e) {
             translators.forEach(Translator::close);
+            closeAll(policies);
+            context.releaseKept();
             throw e;
         }
         context.complete(byRoute);
-        return new RoutingSnapshot(table, List.copyOf(translators), byRoute);
+        return new RoutingSnapshot(table, entry, List.copyOf(translators), byRoute, List.copyOf(policies), context);
     }
 
-    private static RouteRule<RouteEntry> rule(RouteConfig route, GatewayConfig config, Extensions extensions,
+    private static RouteRule<RouteEntry> rule(RouteConfig route, GatewayConfig config, ScopeBuilder scopes,
                                               TranslatorContext context, List<Translator> translators)
             throws ConfigException {
         List<ConfigException.Problem> problems = new ArrayList<>();
@@ -92,36 +119,28 @@ public final class RoutingSnapshot implements AutoCloseable {
         TranslatorContext routeContext = new RouteScopedContext(context, MatchedPaths.of(route, paths));
         Translator translator = null;
         try {
-            translator = extensions.translator(route.translator(), ConfigPaths.join(route.path(), "translator"))
+            translator = scopes.extensions().translator(route.translator(), ConfigPaths.join(route.path(), "translator"))
                     .create(route.backend(), routeContext);
             translators.add(translator);
         } catch (ConfigException e) {
             problems.addAll(e.problems().get(0).path().endsWith(".translator") ? e.problems()
                     : placeUnderBackend(e, route));
         }
-        List<Policy> policies = new ArrayList<>();
+        List<ScopeBuilder.Named> policies = new ArrayList<>();
         if (config.limits().maxRequestBody() > 0) {
-            policies.add(new BodyLimitPolicy(config.limits().maxRequestBody()));
+            policies.add(scopes.own("bodyLimit", new BodyLimitPolicy(config.limits().maxRequestBody())));
         }
-        for (RouteConfig.PolicyEntry entry : route.policies()) {
-            try {
-                policies.add(extensions.policy(entry.name(), entry.path()).create(entry.config(), routeContext));
-            } catch (ConfigException e) {
-                problems.addAll(e.problems().get(0).path().equals(entry.path()) ? e.problems()
-                        : e.under(entry.path()).problems());
-            }
-        }
+        policies.addAll(scopes.policies(route.policies(), routeContext, problems));
         // A route left without any path had each one refused where it is written, by the configuration reader:
         // only a check of a file with problems of its own builds such a route, and gets those problems.
         if (!problems.isEmpty() || paths.isEmpty()) {
             throw new ConfigException(problems);
         }
         Translator terminal = translator;
-        PolicyChain chain = WebSocketRouteGate.wrap(terminal, route.name(), route.websocket());
-        for (int i = policies.size() - 1; i >= 0; i--) {
-            chain = new PolicyLink(policies.get(i), chain);
-        }
-        RouteEntry entry = new RouteEntry(route.name(), route.translator(), chain, route.stripPrefix(), route.rewrite());
+        ExchangeStep chain = scopes.chain(policies, WebSocketRouteGate.wrap(terminal, route.name(), route.websocket()),
+                terminal::reject);
+        RouteEntry entry = new RouteEntry(route.name(), route.translator(), terminal, chain, route.stripPrefix(),
+                route.rewrite());
         return new RouteRule<>(route.name(), host, paths, match.methods(), match.headers(), entry);
     }
 
@@ -209,5 +228,17 @@ public final class RoutingSnapshot implements AutoCloseable {
     @Override
     public void close() {
         translators.forEach(Translator::close);
+        closeAll(policies);
+        context.releaseKept();
+    }
+
+    private static void closeAll(List<Policy> policies) {
+        for (Policy policy : policies) {
+            try {
+                policy.close();
+            } catch (RuntimeException e) {
+                // one policy failing to close must not keep the others open
+            }
+        }
     }
 }

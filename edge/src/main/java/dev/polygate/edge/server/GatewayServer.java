@@ -6,11 +6,11 @@ import dev.polygate.edge.admin.AdminHandler;
 import dev.polygate.edge.config.GatewayConfig;
 import dev.polygate.edge.config.ListenerConfig;
 import dev.polygate.edge.exchange.HttpExchangeHandler;
-import dev.polygate.edge.websocket.WebSocketSessionHandler;
 import dev.polygate.edge.exchange.ServerContext;
 import dev.polygate.edge.runtime.Extensions;
 import dev.polygate.edge.runtime.Router;
 import dev.polygate.edge.runtime.RoutingSnapshot;
+import dev.polygate.edge.websocket.WebSocketSessionHandler;
 import dev.polygate.spi.ConfigException;
 import dev.polygate.spi.GatewayShared;
 import io.netty.bootstrap.ServerBootstrap;
@@ -90,8 +90,8 @@ public final class GatewayServer implements AutoCloseable {
     }
 
     private void bind() throws Exception {
-        ServerContext context = new ServerContext(router, tracker, config.limits(), draining::get);
         for (ListenerConfig listener : config.listeners()) {
+            ServerContext context = new ServerContext(listener.name(), router, tracker, config.limits(), draining::get);
             ProtocolPipelines pipelines = new ProtocolPipelines(context, config.drainTimeout(),
                     listener.webSocketOverHttp2());
             var sni = listener.tls() == null ? null : TlsContexts.build(listener.tls(), config.dataDir(), listener.http2());
@@ -182,13 +182,18 @@ public final class GatewayServer implements AutoCloseable {
         // Exchanges may still run on the old translators; release them once those have had time to finish.
         workers.schedule(previous::close, next.drainTimeout().toMillis(), TimeUnit.MILLISECONDS);
         java.util.List<String> warnings = new java.util.ArrayList<>();
-        if (!next.listeners().equals(config.listeners()) || !next.admin().equals(config.admin())) {
+        if (!sockets(next).equals(sockets(config)) || !next.admin().equals(config.admin())) {
             warnings.add("listener changes take effect after a restart");
         }
         if (!next.limits().equals(config.limits())) {
             warnings.add("limit changes take effect after a restart");
         }
         return warnings;
+    }
+
+    /** The listeners as far as a restart is needed to change them: everything but their policies. */
+    private static java.util.List<ListenerConfig> sockets(GatewayConfig config) {
+        return config.listeners().stream().map(ListenerConfig::socket).toList();
     }
 
     /**

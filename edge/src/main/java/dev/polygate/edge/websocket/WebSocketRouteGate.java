@@ -1,10 +1,10 @@
 package dev.polygate.edge.websocket;
 
 import dev.polygate.edge.config.WebSocketConfig;
+import dev.polygate.edge.exchange.ExchangeStep;
 import dev.polygate.spi.ErrorKind;
 import dev.polygate.spi.Exchange;
 import dev.polygate.spi.GatewayException;
-import dev.polygate.spi.PolicyChain;
 import dev.polygate.spi.Translator;
 import dev.polygate.spi.websocket.WebSocketUpgrade;
 
@@ -17,7 +17,7 @@ public final class WebSocketRouteGate {
     private WebSocketRouteGate() {
     }
 
-    public static PolicyChain wrap(Translator translator, String route, WebSocketConfig config) {
+    public static ExchangeStep wrap(Translator translator, String route, WebSocketConfig config) {
         boolean accepts = translator.acceptsWebSocket();
         return exchange -> {
             WebSocketUpgrade upgrade = exchange.webSocket().orElse(null);

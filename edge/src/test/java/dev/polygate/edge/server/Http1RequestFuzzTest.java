@@ -84,7 +84,7 @@ class Http1RequestFuzzTest {
         UnpooledByteBufAllocator alloc = new UnpooledByteBufAllocator(false);
         EmbeddedChannel channel = new EmbeddedChannel();
         channel.config().setAllocator(alloc);
-        ServerContext server = new ServerContext(new ReadingRoute(), NO_OBSERVER, LIMITS, () -> false);
+        ServerContext server = new ServerContext("fuzz", new ReadingRoute(), NO_OBSERVER, LIMITS, () -> false);
         new ProtocolPipelines(server, Duration.ofSeconds(1), true).http1(channel.pipeline(), false, false);
 
         for (int from = 0; from < input.length && channel.isOpen(); from += READ_SIZE) {

@@ -1,15 +1,13 @@
 package dev.polygate.edge.websocket;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.polygate.edge.config.LimitsConfig;
 import dev.polygate.edge.config.WebSocketConfig;
 import dev.polygate.edge.exchange.DownstreamExchange;
 import dev.polygate.edge.exchange.ExchangeObserver;
+import dev.polygate.edge.exchange.ExchangeStep;
 import dev.polygate.edge.exchange.HttpExchangeHandler;
 import dev.polygate.edge.exchange.ServerContext;
-import dev.polygate.spi.PolicyChain;
 import dev.polygate.spi.Translator;
 import dev.polygate.spi.websocket.AcceptedHandshake;
 import dev.polygate.spi.websocket.WebSocketCloseCodes;
@@ -34,6 +32,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Arbitrary bytes from a client after a successful WebSocket handshake, through the pipeline the edge installs when a
@@ -118,8 +117,8 @@ class WebSocketFrameFuzzTest {
     private static EmbeddedChannel connected(UnpooledByteBufAllocator alloc, RecordingTranslator translator) {
         EmbeddedChannel channel = new EmbeddedChannel();
         channel.config().setAllocator(alloc);
-        PolicyChain route = WebSocketRouteGate.wrap(translator, "fuzz", LIMITS);
-        ServerContext server = new ServerContext(route::proceed, NO_OBSERVER,
+        ExchangeStep route = WebSocketRouteGate.wrap(translator, "fuzz", LIMITS);
+        ServerContext server = new ServerContext("fuzz", route::run, NO_OBSERVER,
                 new LimitsConfig(8192, 8192, 1024, 100, 100, Duration.ofMinutes(1)), () -> false);
         channel.pipeline().addLast("http1", new HttpServerCodec());
         channel.pipeline().addLast("exchange", new HttpExchangeHandler(server, false, false));

@@ -18,6 +18,12 @@ public interface Exchange {
 
     ClientInfo client();
 
+    /**
+     * What the gateway and its policies learned about this exchange: listener, path variables, operation,
+     * principal. The same object for every view of the exchange.
+     */
+    ExchangeContext context();
+
     /** The name of the route that matched. */
     String routeName();
 

@@ -36,6 +36,11 @@ public class ForwardingExchange implements Exchange {
     }
 
     @Override
+    public ExchangeContext context() {
+        return delegate.context();
+    }
+
+    @Override
     public String routeName() {
         return delegate.routeName();
     }

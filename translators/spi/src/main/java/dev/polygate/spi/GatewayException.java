@@ -1,5 +1,12 @@
 package dev.polygate.spi;
 
+import io.netty.handler.codec.http.EmptyHttpHeaders;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.ReadOnlyHttpHeaders;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
 /**
  * An error with a kind from the gateway's vocabulary and a detail safe to show to a client.
  * It carries no stack trace: it is a value that travels to the client, not a bug report.
@@ -12,6 +19,7 @@ public final class GatewayException extends RuntimeException {
     private static final long serialVersionUID = 1L;
     private final ErrorKind kind;
     private final String logDetail;
+    private final transient HttpHeaders headers;
 
     public GatewayException(ErrorKind kind, String detail) {
         this(kind, detail, null, null);
@@ -27,9 +35,34 @@ public final class GatewayException extends RuntimeException {
      * @param cause     what went wrong underneath, described in the log detail; may be null
      */
     public GatewayException(ErrorKind kind, String detail, String logDetail, Throwable cause) {
+        this(kind, detail, logDetail, cause, EmptyHttpHeaders.INSTANCE);
+    }
+
+    private GatewayException(ErrorKind kind, String detail, String logDetail, Throwable cause, HttpHeaders headers) {
         super(detail, cause, false, false);
         this.kind = kind;
         this.logDetail = logDetail;
+        this.headers = headers;
+    }
+
+    /**
+     * This error with {@code replacement} as the response headers it carries (in place of those it had), such as
+     * {@code WWW-Authenticate}, {@code Retry-After} or {@code RateLimit}: every protocol's rendering of the error
+     * sends them.
+     */
+    public GatewayException withHeaders(HttpHeaders replacement) {
+        List<CharSequence> pairs = new ArrayList<>();
+        for (Map.Entry<String, String> header : replacement) {
+            pairs.add(header.getKey());
+            pairs.add(header.getValue());
+        }
+        return new GatewayException(kind, getMessage(), logDetail, getCause(), pairs.isEmpty()
+                ? EmptyHttpHeaders.INSTANCE : new ReadOnlyHttpHeaders(true, pairs.toArray(CharSequence[]::new)));
+    }
+
+    /** The response headers to send with this error; empty for most errors. Read-only. */
+    public HttpHeaders headers() {
+        return headers;
     }
 
     public ErrorKind kind() {

@@ -12,6 +12,26 @@ public interface Translator extends AutoCloseable {
     void handle(Exchange exchange);
 
     /**
+     * The operation {@code exchange} calls, as {@code package.Service/Method}, judged from its head alone (its
+     * path, method and content type) before any policy of the route runs, so policies can be written per operation
+     * whatever protocol the client speaks. Must be cheap and must not block. Empty for translators that do not
+     * know operations, and for requests that name none of the route's.
+     */
+    default java.util.Optional<String> operationOf(Exchange exchange) {
+        return java.util.Optional.empty();
+    }
+
+    /**
+     * Ends an exchange that a policy of this route refused, in the dialect the route speaks to this client (for
+     * example {@code google.rpc.Status} JSON on transcoded REST paths), with the error's {@linkplain
+     * GatewayException#headers() headers}. The default is the gateway's own rendering: problem+json, or
+     * {@code grpc-status} for gRPC and gRPC-Web clients.
+     */
+    default void reject(Exchange exchange, GatewayException error) {
+        exchange.response().sendError(error);
+    }
+
+    /**
      * Whether this translator takes WebSocket handshakes ({@link Exchange#webSocket()}). The gateway answers a
      * handshake on a route whose translator does not with a clear 400, never as a plain request.
      */

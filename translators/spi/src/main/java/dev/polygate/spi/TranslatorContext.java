@@ -44,4 +44,16 @@ public interface TranslatorContext {
      * object for every configuration the gateway builds, and another one for another gateway in the same JVM.
      */
     GatewayShared shared();
+
+    /**
+     * State that outlives a reload: rate-limit counters, key caches, connections to Redis. Every configuration that
+     * asks for {@code key} while an earlier one still holds it gets the same object; it is closed (when it is
+     * {@link AutoCloseable}) once no running configuration holds it. Keys are the factory's to choose; prefix them
+     * with the policy's name, and put in them whatever makes two objects different (the Redis address, the limit).
+     *
+     * @throws IllegalStateException when the key holds an object of another type
+     */
+    default <T> T keep(String key, Class<T> type, java.util.function.Supplier<? extends T> create) {
+        throw new UnsupportedOperationException("this context keeps no state across configurations");
+    }
 }

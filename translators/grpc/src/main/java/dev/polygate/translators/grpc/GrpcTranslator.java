@@ -3,6 +3,7 @@ package dev.polygate.translators.grpc;
 import com.google.protobuf.Descriptors;
 import dev.polygate.spi.ApiDocument;
 import dev.polygate.spi.Exchange;
+import dev.polygate.spi.GatewayException;
 import dev.polygate.spi.Translator;
 import dev.polygate.spi.UpstreamConfig;
 import dev.polygate.translators.grpc.call.BackendCall;
@@ -12,12 +13,14 @@ import dev.polygate.translators.model.catalog.ServiceCatalog;
 import dev.polygate.translators.model.docs.ApiDocuments;
 import dev.polygate.translators.model.openapi.JsonDialect;
 import dev.polygate.translators.model.rest.RestIngress;
+import dev.polygate.translators.model.route.RouteOperations;
 import dev.polygate.translators.model.web.ClientProtocol;
 import dev.polygate.translators.model.web.GrpcWebIngress;
 import dev.polygate.translators.model.websocket.WebSocketIngress;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
@@ -40,6 +43,7 @@ final class GrpcTranslator implements Translator {
     private volatile ExposedSchema schema;
     private volatile RestIngress rest;
     private volatile WebSocketIngress webSocket;
+    private volatile RouteOperations operations;
     private volatile List<ApiDocument> documents;
 
     GrpcTranslator(GrpcRouteConfig config, UpstreamConfig upstream, ExposedSchema schema, Translator backend,
@@ -88,11 +92,24 @@ final class GrpcTranslator implements Translator {
     private void install(ExposedSchema next) {
         schema = next;
         RestIngress nextRest = new RestIngress(next.transcoding(), calls, config.rest());
-        webSocket = new WebSocketIngress(nextRest, grpcMethods(next.services()));
+        Function<String, Descriptors.MethodDescriptor> methods = grpcMethods(next.services());
+        WebSocketIngress nextWebSocket = new WebSocketIngress(nextRest, methods);
+        operations = new RouteOperations(nextRest, nextWebSocket, methods);
+        webSocket = nextWebSocket;
         rest = nextRest;
         documents = ApiDocuments.of(next.services(), next.transcoding().rules(),
                 JsonDialect.proto3(config.transcoding()));
         catalog.publish(this, next.services());
+    }
+
+    @Override
+    public Optional<String> operationOf(Exchange exchange) {
+        return operations.operationOf(exchange);
+    }
+
+    @Override
+    public void reject(Exchange exchange, GatewayException error) {
+        operations.reject(exchange, error);
     }
 
     /** Every operation is callable over a WebSocket on its REST path and on its gRPC path. */

@@ -79,6 +79,13 @@ final class TestExchange implements Exchange {
         return client;
     }
 
+    private final dev.polygate.spi.ExchangeContext context = new dev.polygate.spi.ExchangeContext("test");
+
+    @Override
+    public dev.polygate.spi.ExchangeContext context() {
+        return context;
+    }
+
     @Override
     public String routeName() {
         return "test-route";

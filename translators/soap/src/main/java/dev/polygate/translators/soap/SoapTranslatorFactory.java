@@ -17,11 +17,12 @@ import dev.polygate.translators.model.catalog.ServiceCatalog;
 import dev.polygate.translators.model.docs.ApiDocuments;
 import dev.polygate.translators.model.rest.RestIngress;
 import dev.polygate.translators.model.rest.RestSettings;
-import dev.polygate.translators.model.websocket.WebSocketIngress;
+import dev.polygate.translators.model.route.RouteOperations;
 import dev.polygate.translators.model.transcoding.HttpRuleIndex;
 import dev.polygate.translators.model.transcoding.RequestTranscoder;
 import dev.polygate.translators.model.transcoding.ResponseTranscoder;
 import dev.polygate.translators.model.transcoding.TranscodingOptions;
+import dev.polygate.translators.model.websocket.WebSocketIngress;
 import dev.polygate.translators.soap.json.XmlJsonCodec;
 import dev.polygate.translators.soap.wsdl.WsdlDefinition;
 import dev.polygate.translators.soap.wsdl.WsdlImporter;
@@ -104,7 +105,8 @@ public final class SoapTranslatorFactory implements TranslatorFactory {
                 new SoapErrors(types, json, route.serverFaultStatus()));
         Function<String, Descriptors.MethodDescriptor> methods = grpcMethods(api.service());
         GrpcIngress grpc = new GrpcIngress(methods, calls, route.maxMessageBytes(), route.timeout());
-        return new SoapTranslator(rest, grpc, new WebSocketIngress(rest, methods), api.service(), api.contractFingerprint(), backend,
+        WebSocketIngress webSocket = new WebSocketIngress(rest, methods);
+        return new SoapTranslator(rest, grpc, webSocket, new RouteOperations(rest, webSocket, methods), api.service(), api.contractFingerprint(), backend,
                 documents(api, rules, port, options), ServiceCatalog.of(context));
     }
 

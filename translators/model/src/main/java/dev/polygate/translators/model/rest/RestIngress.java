@@ -1,5 +1,6 @@
 package dev.polygate.translators.model.rest;
 
+import com.google.protobuf.Descriptors;
 import com.google.protobuf.TypeRegistry;
 import dev.polygate.spi.ErrorKind;
 import dev.polygate.spi.Exchange;
@@ -11,6 +12,8 @@ import dev.polygate.translators.model.transcoding.ResponseTranscoder;
 import dev.polygate.translators.model.transcoding.RuleLookup;
 import dev.polygate.translators.model.wire.GrpcStatus;
 import dev.polygate.translators.model.wire.GrpcStatusCode;
+import io.netty.handler.codec.http.DefaultHttpHeaders;
+import java.util.Optional;
 
 /**
  * REST/JSON clients of an operation's backend (gRPC today; any {@link CallOpener}): the request's method and path pick an operation by its
@@ -58,6 +61,27 @@ public final class RestIngress {
     /** How errors are written as JSON on this route. */
     public ErrorRenderer errors() {
         return errors;
+    }
+
+    /** The method a REST request calls on this route (HEAD as GET); empty when none is bound to it. */
+    public Optional<Descriptors.MethodDescriptor> methodOf(String httpMethod, String rawPath) {
+        try {
+            RuleLookup lookup = transcoding.rules().lookup(httpMethod.equals("HEAD") ? "GET" : httpMethod, rawPath);
+            return lookup instanceof RuleLookup.Found found ? Optional.of(found.match().method()) : Optional.empty();
+        } catch (GatewayException malformedPath) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Ends an exchange a policy refused, as this route writes its errors (its {@link ErrorRenderer}), with the
+     * error's headers.
+     */
+    public void reject(Exchange exchange, GatewayException error) {
+        exchange.error(error);
+        exchange.requestBody().discard();
+        RestAnswers.status(exchange.response(), error.kind().httpStatus(), GrpcStatus.of(error),
+                new DefaultHttpHeaders().add(error.headers()), errors);
     }
 
     public void handle(Exchange exchange) {

@@ -21,6 +21,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeSet;
@@ -125,6 +126,22 @@ public final class WebSocketIngress {
      * the fewest path variables, so that a literal path beats a template; on a tie the first of POST, PUT, PATCH,
      * GET, DELETE, then custom methods.
      */
+    /**
+     * The method a handshake on this route would call: by its gRPC path for the {@code grpc-websockets}
+     * subprotocol, by its REST path otherwise; empty when it names none.
+     */
+    public Optional<Descriptors.MethodDescriptor> methodOf(Exchange exchange) {
+        WebSocketUpgrade upgrade = exchange.webSocket().orElseThrow();
+        String path = exchange.request().path();
+        int query = path.indexOf('?');
+        String rawPath = query < 0 ? path : path.substring(0, query);
+        if (upgrade.subprotocols().contains(GrpcWebSocketFraming.SUBPROTOCOL)) {
+            return Optional.ofNullable(grpcMethods.apply(rawPath));
+        }
+        RuleMatch match = match(rawPath);
+        return match == null ? Optional.empty() : Optional.of(match.method());
+    }
+
     private RuleMatch match(String rawPath) {
         Deque<String> methods = new ArrayDeque<>(List.of("POST", "PUT", "PATCH", "GET", "DELETE"));
         Set<String> tried = new HashSet<>();

@@ -65,6 +65,13 @@ final class TestClientExchange implements Exchange {
         return new ClientInfo(new InetSocketAddress("192.0.2.7", 50000), "HTTP/1.1", true, null, List.of());
     }
 
+    private final dev.polygate.spi.ExchangeContext context = new dev.polygate.spi.ExchangeContext("test");
+
+    @Override
+    public dev.polygate.spi.ExchangeContext context() {
+        return context;
+    }
+
     @Override
     public String routeName() {
         return "grpc-web-test";

@@ -415,6 +415,13 @@ class WebSocketIngressFuzzTest {
             return null;
         }
 
+        private final dev.polygate.spi.ExchangeContext context = new dev.polygate.spi.ExchangeContext("test");
+
+        @Override
+        public dev.polygate.spi.ExchangeContext context() {
+            return context;
+        }
+
         @Override
         public String routeName() {
             return "fuzz";

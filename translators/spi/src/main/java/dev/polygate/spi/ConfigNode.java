@@ -1,11 +1,7 @@
-package dev.polygate.edge.config;
+package dev.polygate.spi;
 
-import dev.polygate.spi.HumanSize;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
-import dev.polygate.spi.ConfigException;
-import dev.polygate.spi.ConfigPaths;
-import dev.polygate.spi.HumanDuration;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -37,7 +33,15 @@ public final class ConfigNode {
         }
     }
 
-    ConfigNode(JsonNode node, String path, List<ConfigException.Problem> problems) {
+    /**
+     * The root of a whole document: problems found below it are added to {@code problems}, with paths from the
+     * document's root.
+     */
+    public static ConfigNode root(JsonNode node, List<ConfigException.Problem> problems) {
+        return new ConfigNode(node, "", problems);
+    }
+
+    private ConfigNode(JsonNode node, String path, List<ConfigException.Problem> problems) {
         this.node = node == null ? MissingNode.getInstance() : node;
         this.path = path;
         this.problems = problems;

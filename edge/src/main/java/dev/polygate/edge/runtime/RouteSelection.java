@@ -1,0 +1,49 @@
+package dev.polygate.edge.runtime;
+
+import dev.polygate.edge.exchange.ExchangeStep;
+import dev.polygate.edge.routing.PathRewriter;
+import dev.polygate.edge.routing.RouteMatch;
+import dev.polygate.edge.routing.RouteTable;
+import dev.polygate.spi.ErrorKind;
+import dev.polygate.spi.Exchange;
+import dev.polygate.spi.ExchangeContext;
+import dev.polygate.spi.GatewayException;
+import dev.polygate.spi.RequestHead;
+import java.util.Optional;
+
+/**
+ * The step after the global and listener policies: picks the route, records what routing learned in the
+ * exchange's context (route, path variables, operation), rewrites the path, and runs the route's chain.
+ */
+final class RouteSelection implements ExchangeStep {
+    private final RouteTable<RouteEntry> table;
+
+    RouteSelection(RouteTable<RouteEntry> table) {
+        this.table = table;
+    }
+
+    @Override
+    public void run(Exchange exchange) {
+        RequestHead head = exchange.request();
+        Optional<RouteMatch<RouteEntry>> found = table.match(head.authority(), head.matchedPath(), head.method(),
+                head.headers());
+        if (found.isEmpty()) {
+            exchange.response().sendError(new GatewayException(ErrorKind.NOT_FOUND,
+                    "no route for " + head.method() + " " + head.matchedPath()));
+            return;
+        }
+        RouteMatch<RouteEntry> match = found.get();
+        RouteEntry route = match.rule().target();
+        ExchangeContext context = exchange.context();
+        context.route(route.name());
+        context.pathVariables(match.path().variables());
+        if (route.stripPrefix() != null || route.rewrite() != null) {
+            int q = head.path().indexOf('?');
+            String query = q < 0 ? null : head.path().substring(q + 1);
+            exchange.request(head.withPath(PathRewriter.rewrite(head.matchedPath(), query, match, route.stripPrefix(),
+                    route.rewrite())));
+        }
+        route.translator().operationOf(exchange).ifPresent(context::operation);
+        route.chain().run(exchange);
+    }
+}
