@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.polygate.spi.ConfigException;
 import dev.polygate.spi.ConfigNode;
+import dev.polygate.spi.Consumer;
 import dev.polygate.spi.UpstreamConfig;
 import java.io.IOException;
 import java.net.URI;
@@ -28,7 +29,7 @@ import java.util.Set;
 public final class ConfigLoader {
     private static final YAMLMapper YAML = new YAMLMapper();
     private static final Set<String> ROOT_KEYS = ordered("dataDir", "listeners", "admin", "limits", "accessLog",
-            "drainTimeout", "reload", "policyTimeout", "policies", "upstreams", "routes");
+            "drainTimeout", "reload", "policyTimeout", "policies", "consumers", "upstreams", "routes");
 
     private final List<ConfigException.Problem> problems = new ArrayList<>();
     private final Path baseDirectory;
@@ -116,10 +117,11 @@ public final class ConfigLoader {
             policyTimeout = Duration.ofSeconds(5);
         }
         List<RouteConfig.PolicyEntry> policies = policies(root.get("policies"));
+        List<Consumer> consumers = consumers(root.get("consumers"));
         Map<String, UpstreamConfig> upstreams = upstreams(root.get("upstreams"));
         List<RouteConfig> routes = routes(root.get("routes"));
         return new GatewayConfig(source, baseDirectory, dataDir, listeners, admin, limits, accessLog, drain, watch,
-                policyTimeout, policies, upstreams, routes);
+                policyTimeout, policies, consumers, upstreams, routes);
     }
 
     private List<ListenerConfig> listeners(ConfigNode node) {
@@ -272,6 +274,25 @@ public final class ConfigLoader {
                     item.get("backend").raw(), stripPrefix, rewrite, policies, WebSocketConfig.read(item.get("websocket"))));
         }
         return routes;
+    }
+
+    /** The {@code consumers} list: names (unique) and groups here; credentials are the auth policies' to read. */
+    private List<Consumer> consumers(ConfigNode node) {
+        List<Consumer> consumers = new ArrayList<>();
+        Set<String> names = new HashSet<>();
+        for (ConfigNode item : node.items()) {
+            item.expectObject(ordered("name", "groups", "credentials"));
+            String name = item.requiredText("name");
+            if (name == null) {
+                continue;
+            }
+            if (!names.add(name)) {
+                item.get("name").problem("duplicate consumer name '" + name + "'");
+            }
+            consumers.add(new Consumer(item.path(), name, new LinkedHashSet<>(item.textList("groups")),
+                    item.get("credentials").raw()));
+        }
+        return consumers;
     }
 
     /** A {@code policies} list: one-key mappings, each the policy's name and its section. */

@@ -15,15 +15,18 @@ import java.util.Map;
  * @param policyTimeout how long a policy may take to decide (a Redis call, a JWKS fetch) before the exchange
  *                      is answered with 500
  * @param policies      the global policies, run for every request before routing
+ * @param consumers     who calls the APIs, with their credentials (read by the authentication policies)
  */
 public record GatewayConfig(Path source, Path baseDirectory, Path dataDir, List<ListenerConfig> listeners,
                             AdminConfig admin, LimitsConfig limits, AccessLogConfig accessLog, Duration drainTimeout,
                             boolean watchFile, Duration policyTimeout, List<RouteConfig.PolicyEntry> policies,
+                            List<dev.polygate.spi.Consumer> consumers,
                             Map<String, UpstreamConfig> upstreams, List<RouteConfig> routes) {
 
     public GatewayConfig {
         listeners = List.copyOf(listeners);
         policies = List.copyOf(policies);
+        consumers = List.copyOf(consumers);
         upstreams = Map.copyOf(upstreams);
         routes = List.copyOf(routes);
     }

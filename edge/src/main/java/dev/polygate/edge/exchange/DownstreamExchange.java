@@ -42,6 +42,7 @@ public final class DownstreamExchange implements Exchange {
                        boolean expectContinue) {
         this.channel = channel;
         this.context = new ExchangeContext(listener);
+        this.context.clientAddress(client.remoteAddress());
         this.owner = owner;
         this.client = client;
         this.method = method;

@@ -56,6 +56,11 @@ abstract class ForwardingTranslatorContext implements TranslatorContext {
     }
 
     @Override
+    public List<dev.polygate.spi.Consumer> consumers() {
+        return delegate.consumers();
+    }
+
+    @Override
     public <T> T keep(String key, Class<T> type, Supplier<? extends T> create) {
         return delegate.keep(key, type, create);
     }

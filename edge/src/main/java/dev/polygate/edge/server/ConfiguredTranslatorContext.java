@@ -25,6 +25,11 @@ record ConfiguredTranslatorContext(GatewayConfig config, TransportKind transport
     }
 
     @Override
+    public java.util.List<dev.polygate.spi.Consumer> consumers() {
+        return config.consumers();
+    }
+
+    @Override
     public Path configDirectory() {
         return config.baseDirectory() == null ? Path.of("").toAbsolutePath() : config.baseDirectory();
     }

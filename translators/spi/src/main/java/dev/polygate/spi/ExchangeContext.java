@@ -1,5 +1,6 @@
 package dev.polygate.spi;
 
+import java.net.InetSocketAddress;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -12,6 +13,7 @@ import java.util.Optional;
  */
 public final class ExchangeContext {
     private final String listener;
+    private InetSocketAddress clientAddress;
     private String route = "-";
     private Map<String, String> pathVariables = Map.of();
     private String operation;
@@ -25,6 +27,19 @@ public final class ExchangeContext {
     /** The name of the listener the client connected to. */
     public String listener() {
         return listener;
+    }
+
+    /**
+     * The client's address as the gateway trusts it: the peer's, or the one a PROXY protocol header or a trusted
+     * proxy's {@code X-Forwarded-For} / {@code Forwarded} names. What IP rules and per-client limits key on; set by
+     * the gateway before the first policy runs.
+     */
+    public InetSocketAddress clientAddress() {
+        return clientAddress;
+    }
+
+    public void clientAddress(InetSocketAddress address) {
+        this.clientAddress = address;
     }
 
     /** The name of the route the exchange was given to; {@code -} before routing and when no route matched. */

@@ -56,4 +56,9 @@ public interface TranslatorContext {
     default <T> T keep(String key, Class<T> type, java.util.function.Supplier<? extends T> create) {
         throw new UnsupportedOperationException("this context keeps no state across configurations");
     }
+
+    /** The {@code consumers} section of the configuration being built, in file order. */
+    default java.util.List<Consumer> consumers() {
+        return java.util.List.of();
+    }
 }

@@ -206,6 +206,7 @@ public final class PolicyHarness implements AutoCloseable {
             this.loop = loop;
             this.client = request.clientInfo();
             this.context = new ExchangeContext(request.listener);
+            context.clientAddress(request.client);
             context.route(request.route);
             context.pathVariables(request.pathVariables);
             context.operation(request.operation);
