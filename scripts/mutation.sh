@@ -29,9 +29,15 @@ for mutation in ET.parse(sys.argv[1]).getroot():
     counts['total'] += 1
     counts['killed'] += mutation.get('detected') == 'true'
     counts['no coverage'] += mutation.get('status') == 'NO_COVERAGE'
+    counts['timed out'] += mutation.get('status') in ('TIMED_OUT', 'MEMORY_ERROR', 'RUN_ERROR')
 for package, counts in sorted(packages.items()):
+    failing = counts['killed'] - counts['timed out']
+    # A mutant that makes a test hang counts as killed; on a busy machine a slow test can pass for a hung one,
+    # so the share killed by a failing assertion alone is printed too: the true score lies between the two.
     print(f"{package}: {counts['killed']}/{counts['total']} mutants killed "
-          f"({100 * counts['killed'] / counts['total']:.0f}%), {counts['no coverage']} not covered by any test")
+          f"({100 * counts['killed'] / counts['total']:.0f}%; {failing} by a failing test, "
+          f"{100 * failing / counts['total']:.0f}%, and {counts['timed out']} by a timeout or a crashed test JVM), "
+          f"{counts['no coverage']} not covered by any test")
 PY
 }
 

@@ -1,5 +1,6 @@
 package dev.polygate.translators.websocket;
 
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.concurrent.ConcurrentHashMap;
@@ -12,7 +13,23 @@ import java.util.concurrent.ConcurrentMap;
  */
 final class EventStreamSessions {
     private final ConcurrentMap<String, EventStreamSession> open = new ConcurrentHashMap<>();
-    private final SecureRandom random = new SecureRandom();
+    private final SecureRandom random = seededGenerator();
+
+    /**
+     * A deterministic random bit generator seeded here, when the gateway builds its configuration: ids are then
+     * drawn on event loops without reading the system's entropy file there (the default generator reads
+     * {@code /dev/urandom} on every draw).
+     */
+    private static SecureRandom seededGenerator() {
+        SecureRandom generator;
+        try {
+            generator = SecureRandom.getInstance("DRBG");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JDK has no DRBG", e);
+        }
+        generator.nextBytes(new byte[16]); // the first draw instantiates it from the entropy source
+        return generator;
+    }
 
     /** Registers {@code session} under a new id, which it returns. */
     String register(EventStreamSession session) {
