@@ -107,9 +107,9 @@ final class AuthOnGrpcRoutesTest {
         if (apiKey != null) {
             builder.header("x-api-key", apiKey);
         }
-        CompletionException failed = catchThrowableOfType(() -> builder.buildAsync(
+        CompletionException failed = catchThrowableOfType(CompletionException.class, () -> builder.buildAsync(
                 URI.create("ws://127.0.0.1:" + gateway.gateway().httpPort() + path), new WebSocket.Listener() { })
-                .join(), CompletionException.class);
+                .join());
         assertThat(failed).as("the handshake is refused").isNotNull();
         assertThat(failed.getCause()).isInstanceOf(WebSocketHandshakeException.class);
         return ((WebSocketHandshakeException) failed.getCause()).getResponse();
@@ -160,9 +160,9 @@ final class AuthOnGrpcRoutesTest {
 
     @Test
     void nativeGrpcClientsAreRefusedWithTheirStatusAndThePartnersIdentityCannotBeForged() {
-        assertThat(catchThrowableOfType(() -> nativeEcho(null, null), StatusRuntimeException.class).getStatus()
+        assertThat(catchThrowableOfType(StatusRuntimeException.class, () -> nativeEcho(null, null)).getStatus()
                 .getCode()).isEqualTo(Status.Code.UNAUTHENTICATED);
-        assertThat(catchThrowableOfType(() -> nativeEcho("carol-key", null), StatusRuntimeException.class)
+        assertThat(catchThrowableOfType(StatusRuntimeException.class, () -> nativeEcho("carol-key", null))
                 .getStatus().getCode()).isEqualTo(Status.Code.PERMISSION_DENIED);
 
         assertThat(nativeEcho("alice-key", "admin").getStringValue()).isEqualTo("hi");

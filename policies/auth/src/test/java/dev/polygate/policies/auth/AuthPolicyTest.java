@@ -222,10 +222,9 @@ class AuthPolicyTest {
     void configurationProblemsAreListedTogetherAndConsumersProblemsOnceAtTheConsumer() throws Exception {
         ConsumersContext broken = new ConsumersContext(harness.context(),
                 "[ { \"name\": \"a\", \"credentials\": { \"apiKeys\": [ { \"hash\": \"md5:1\" } ] } } ]");
-        ConfigException first = catchThrowableOfType(() -> new AuthPolicyFactory().create(JSON.readTree(
-                "{ \"anyOf\": [ { \"apikey\": {} }, { \"apiKey\": { \"header\": \"a\", \"query\": \"b\" } }, \"basic\" ],"
-                        + " \"allOf\": [], \"forward\": { \"consumer\": \"x consumer\" }, \"anonymous\": \"\" }"), broken),
-                ConfigException.class);
+        ConfigException first = catchThrowableOfType(ConfigException.class, () -> new AuthPolicyFactory().create(
+                JSON.readTree("{ \"anyOf\": [ { \"apikey\": {} }, { \"apiKey\": { \"header\": \"a\", \"query\": \"b\" } }, \"basic\" ],"
+                        + " \"allOf\": [], \"forward\": { \"consumer\": \"x consumer\" }, \"anonymous\": \"\" }"), broken));
         assertThat(first.problems()).extracting(Object::toString).containsExactlyInAnyOrder(
                 "(root): give exactly one of anyOf (one method must accept) and allOf (every method must)",
                 "anonymous: must name the anonymous consumer, e.g. guest",
@@ -233,9 +232,9 @@ class AuthPolicyTest {
                 "consumers[0].credentials.apiKeys[0].hash: must be sha256: followed by 64 hexadecimal digits"
                         + " (gateway hash-key prints it; or: printf %s \"$KEY\" | sha256sum)");
 
-        ConfigException second = catchThrowableOfType(() -> new AuthPolicyFactory().create(JSON.readTree(
-                "{ \"anyOf\": [ { \"apikey\": {} }, { \"apiKey\": { \"header\": \"a\", \"query\": \"b\" } }, \"basic\" ] }"),
-                broken), ConfigException.class);
+        ConfigException second = catchThrowableOfType(ConfigException.class, () -> new AuthPolicyFactory().create(
+                JSON.readTree("{ \"anyOf\": [ { \"apikey\": {} }, { \"apiKey\": { \"header\": \"a\", \"query\": \"b\" } }, \"basic\" ] }"),
+                broken));
         assertThat(second.problems()).extracting(Object::toString).satisfiesExactly(
                 unknown -> assertThat(unknown).startsWith("anyOf[0].apikey: unknown authentication method; known: apiKey,"
                         + " basic").contains(", mtls"),

@@ -113,10 +113,10 @@ class AuthorizePolicyTest {
 
     @Test
     void configurationProblemsAreListedTogether() {
-        ConfigException e = catchThrowableOfType(() -> harness.build(new AuthorizePolicyFactory(), """
+        ConfigException e = catchThrowableOfType(ConfigException.class, () -> harness.build(new AuthorizePolicyFactory(), """
                 { "group": [ "x" ], "groups": [ "partners" ], "claims": { "tier": { "a": 1 }, "none": [] },
                   "denyByDefault": true, "operations": { "Greeter": {}, "a.B/C": { "scope": [] } } }
-                """), ConfigException.class);
+                """));
         assertThat(e.problems()).extracting(ConfigException.Problem::path).containsExactlyInAnyOrder(
                 "group", "claims.tier", "claims.none", "denyByDefault", "operations.Greeter", "operations.a.B/C.scope");
     }
