@@ -1,14 +1,11 @@
 package dev.polygate.policies.auth.introspection;
 
-import dev.polygate.policies.auth.AuthMethod;
 import dev.polygate.policies.auth.AuthOutcome;
-import dev.polygate.policies.auth.jwt.BearerChallenge;
+import dev.polygate.policies.auth.jwt.BearerTokenMethod;
 import dev.polygate.policies.auth.jwt.TokenPrincipal;
 import dev.polygate.spi.Consumer;
-import dev.polygate.spi.Exchange;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -17,34 +14,23 @@ import java.util.concurrent.CompletionStage;
  * the scopes of its {@code scope}. When the server cannot be asked, the stage fails with a 503 (a 502 for an answer
  * that makes no sense) rather than refusing the caller: the token may well be good.
  */
-final class IntrospectionMethod implements AuthMethod {
+final class IntrospectionMethod extends BearerTokenMethod {
     private static final List<String> IDENTIFYING = List.of("sub", "username", "client_id");
 
     private final IntrospectionSettings settings;
     private final IntrospectionClient client;
     private final Map<String, Consumer> consumers;
-    private final String challenge;
 
     IntrospectionMethod(IntrospectionSettings settings, IntrospectionClient client, Map<String, Consumer> consumers) {
+        super(settings.from(), settings.maxTokenSize(), settings.realm());
         this.settings = settings;
         this.client = client;
         this.consumers = consumers;
-        this.challenge = BearerChallenge.of(settings.realm());
     }
 
     @Override
-    public CompletionStage<AuthOutcome> authenticate(Exchange exchange) {
-        List<String> tokens = settings.from().tokens(exchange);
-        if (tokens.isEmpty()) {
-            return CompletableFuture.completedFuture(AuthOutcome.absent());
-        }
-        String refusal = tokens.size() > 1 ? "more than one token"
-                : tokens.get(0).isEmpty() ? "malformed token"
-                : tokens.get(0).length() > settings.maxTokenSize() ? "token too large" : null;
-        if (refusal != null) {
-            return CompletableFuture.completedFuture(AuthOutcome.refused(refusal));
-        }
-        return client.introspect(tokens.get(0), settings).thenApply(this::outcome);
+    protected CompletionStage<AuthOutcome> check(String token) {
+        return client.introspect(token, settings).thenApply(this::outcome);
     }
 
     private AuthOutcome outcome(Introspected answer) {
@@ -59,15 +45,5 @@ final class IntrospectionMethod implements AuthMethod {
             }
         }
         return AuthOutcome.refused("token names no caller");
-    }
-
-    @Override
-    public String challenge() {
-        return challenge;
-    }
-
-    @Override
-    public void removeCredential(Exchange exchange) {
-        settings.from().remove(exchange);
     }
 }

@@ -5,15 +5,12 @@ import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSVerifier;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
-import dev.polygate.policies.auth.AuthMethod;
 import dev.polygate.policies.auth.AuthOutcome;
 import dev.polygate.spi.Consumer;
-import dev.polygate.spi.Exchange;
 import java.text.ParseException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -22,37 +19,25 @@ import java.util.concurrent.CompletionStage;
  * then its times, issuer and audience. Only a fetch of the key set is slow; with the keys at hand the outcome is
  * ready when {@link #authenticate} returns.
  */
-final class JwtMethod implements AuthMethod {
+final class JwtMethod extends BearerTokenMethod {
     private final JwtSettings settings;
     private final KeySource keys;
     private final JWSVerifier secret;
     private final Map<String, Consumer> consumers;
     private final Clock clock;
-    private final String challenge;
 
     /** @param secret the verifier of HS tokens, or null when no HS algorithm is allowed */
     JwtMethod(JwtSettings settings, KeySource keys, JWSVerifier secret, Map<String, Consumer> consumers, Clock clock) {
+        super(settings.from(), settings.maxTokenSize(), settings.realm());
         this.settings = settings;
         this.keys = keys;
         this.secret = secret;
         this.consumers = consumers;
         this.clock = clock;
-        this.challenge = BearerChallenge.of(settings.realm());
     }
 
     @Override
-    public CompletionStage<AuthOutcome> authenticate(Exchange exchange) {
-        List<String> tokens = settings.from().tokens(exchange);
-        if (tokens.isEmpty()) {
-            return done(AuthOutcome.absent());
-        }
-        if (tokens.size() > 1) {
-            return refused("more than one token");
-        }
-        String token = tokens.get(0);
-        if (token.length() > settings.maxTokenSize()) {
-            return refused("token too large");
-        }
+    protected CompletionStage<AuthOutcome> check(String token) {
         SignedToken parsed = SignedToken.parse(token);
         if (parsed.refusal() != null) {
             return refused(parsed.refusal());
@@ -63,12 +48,12 @@ final class JwtMethod implements AuthMethod {
             return refused("algorithm not allowed");
         }
         if (JwtAlgorithms.isSymmetric(algorithm)) {
-            return done(check(jwt, List.of(secret)));
+            return settled(verified(jwt, List.of(secret)));
         }
-        return keys.verifiersFor(jwt.getHeader()).thenApply(verifiers -> check(jwt, verifiers));
+        return keys.verifiersFor(jwt.getHeader()).thenApply(verifiers -> verified(jwt, verifiers));
     }
 
-    private AuthOutcome check(SignedJWT jwt, List<JWSVerifier> verifiers) {
+    private AuthOutcome verified(SignedJWT jwt, List<JWSVerifier> verifiers) {
         if (verifiers.isEmpty()) {
             return AuthOutcome.refused("unknown key");
         }
@@ -107,25 +92,11 @@ final class JwtMethod implements AuthMethod {
     }
 
     @Override
-    public String challenge() {
-        return challenge;
-    }
-
-    @Override
-    public void removeCredential(Exchange exchange) {
-        settings.from().remove(exchange);
-    }
-
-    @Override
     public void close() {
         keys.close();
     }
 
-    private static CompletionStage<AuthOutcome> done(AuthOutcome outcome) {
-        return CompletableFuture.completedFuture(outcome);
-    }
-
     private static CompletionStage<AuthOutcome> refused(String reason) {
-        return done(AuthOutcome.refused(reason));
+        return settled(AuthOutcome.refused(reason));
     }
 }

@@ -11,12 +11,7 @@ import dev.polygate.spi.testkit.PolicyOutcome;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -97,23 +92,8 @@ class JwksRefreshTest {
     void concurrentRequestsShareTheFetchUnderWay() throws Exception {
         jwks.holdAnswers();
         AuthMethod method = method(jwks.uri("/jwks"), "{}");
-        ExecutorService clients = Executors.newFixedThreadPool(16);
-        try {
-            List<Future<PolicyOutcome>> outcomes = new ArrayList<>();
-            for (int i = 0; i < 32; i++) {
-                outcomes.add(clients.submit(() -> bench.run(method, bearer(token(OLD)))));
-            }
-            long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-            while (jwks.requests() == 0 && System.nanoTime() < deadline) {
-                Thread.onSpinWait();
-            }
-            jwks.release();
-            for (Future<PolicyOutcome> outcome : outcomes) {
-                assertThat(outcome.get().proceeded()).isTrue();
-            }
-        } finally {
-            clients.shutdownNow();
-        }
+        assertThat(bench.runWhileHeld(jwks, 32, () -> bench.run(method, bearer(token(OLD)))))
+                .allSatisfy(outcome -> assertThat(outcome.proceeded()).isTrue());
         assertThat(jwks.requests()).isEqualTo(1);
     }
 

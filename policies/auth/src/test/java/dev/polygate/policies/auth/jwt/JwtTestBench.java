@@ -13,9 +13,14 @@ import dev.polygate.spi.testkit.TestRequest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Builds token methods from JSON sections the way the {@code auth} policy will, with a policy harness of its own, and
@@ -51,6 +56,33 @@ public final class JwtTestBench implements AutoCloseable {
 
     public PolicyOutcome run(MethodPolicy policy, TestRequest request) {
         return harness.run(policy, request);
+    }
+
+    /**
+     * Runs {@code count} requests at once against {@code server}, which holds its answers; once it has a request, lets
+     * it answer, and returns what each request came to.
+     */
+    public List<PolicyOutcome> runWhileHeld(LoopbackHttpServer server, int count, Callable<PolicyOutcome> request)
+            throws Exception {
+        ExecutorService clients = Executors.newFixedThreadPool(16);
+        try {
+            List<Future<PolicyOutcome>> pending = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                pending.add(clients.submit(request));
+            }
+            long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+            while (server.requests() == 0 && System.nanoTime() < deadline) {
+                Thread.onSpinWait();
+            }
+            server.release();
+            List<PolicyOutcome> outcomes = new ArrayList<>();
+            for (Future<PolicyOutcome> outcome : pending) {
+                outcomes.add(outcome.get());
+            }
+            return outcomes;
+        } finally {
+            clients.shutdownNow();
+        }
     }
 
     public static TestRequest bearer(String token) {
