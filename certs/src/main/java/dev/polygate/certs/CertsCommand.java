@@ -35,12 +35,14 @@ public final class CertsCommand {
               certs ca [--data-dir DIR]
               certs server --name HOST [--name HOST ...] [--ip ADDR ...] [--out DIR] [--days N]
                            [--data-dir DIR]
-              certs client --cn NAME [--out DIR] [--days N] [--data-dir DIR]
+              certs client --cn NAME [--san NAME ...] [--out DIR] [--days N] [--data-dir DIR]
 
             Options:
               --name HOST     DNS name (repeatable); the first is the CN and the file name
               --ip ADDR       IPv4 or IPv6 address (repeatable)
               --cn NAME       Client common name, also the file name
+              --san NAME      Client alternative name (repeatable): a DNS name, an e-mail address (with @)
+                              or a URI (with :, e.g. spiffe://example.org/billing)
               --out DIR       Directory for <name>.pem and <name>-key.pem (default: current)
               --days N        Validity in days (default: %d)
               --data-dir DIR  Directory holding the development CA (default: %s)
@@ -55,10 +57,11 @@ public final class CertsCommand {
     private static final String NAME = "--name";
     private static final String IP = "--ip";
     private static final String CN = "--cn";
+    private static final String SAN = "--san";
     private static final String OUT = "--out";
     private static final String DAYS = "--days";
     private static final String DATA_DIR = "--data-dir";
-    private static final Set<String> REPEATABLE = Set.of(NAME, IP);
+    private static final Set<String> REPEATABLE = Set.of(NAME, IP, SAN);
 
     private CertsCommand() {}
 
@@ -85,7 +88,7 @@ public final class CertsCommand {
                 case "ca" -> ca(Options.parse(rest, Set.of(DATA_DIR)), out);
                 case "server" -> server(Options.parse(rest, Set.of(NAME, IP, OUT, DAYS, DATA_DIR)),
                         out);
-                case "client" -> client(Options.parse(rest, Set.of(CN, OUT, DAYS, DATA_DIR)), out);
+                case "client" -> client(Options.parse(rest, Set.of(CN, SAN, OUT, DAYS, DATA_DIR)), out);
                 default -> throw new UsageException("unknown command '" + command + "'");
             }
             return OK;
@@ -142,7 +145,13 @@ public final class CertsCommand {
         Duration validity = options.validity();
         Path outDir = options.outDir();
         DevCertificateAuthority ca = DevCertificateAuthority.loadOrCreate(options.dataDir());
-        write(ca.issueClient(commonName, validity), outDir, commonName, out);
+        IssuedCertificate issued;
+        try {
+            issued = ca.issueClient(commonName, options.all(SAN), validity);
+        } catch (IllegalArgumentException e) { // an invalid alternative name given by the user
+            throw new UsageException(e.getMessage());
+        }
+        write(issued, outDir, commonName, out);
     }
 
     private static void write(IssuedCertificate issued, Path outDir, String name, PrintStream out)

@@ -164,10 +164,38 @@ public final class DevCertificateAuthority {
      * @throws IllegalArgumentException if the name is blank or the validity is not positive
      */
     public IssuedCertificate issueClient(String commonName, Duration validity) {
+        return issueClient(commonName, List.of(), validity);
+    }
+
+    /**
+     * Issues a TLS client certificate with a new EC P-256 key and subject alternative names.
+     *
+     * @param commonName the subject CN identifying the client
+     * @param alternativeNames each a URI when it holds a colon ({@code spiffe://example.org/billing}), else an
+     *     e-mail address when it holds an {@code @}, else a DNS name
+     * @param validity how long the certificate is valid from now (capped at the CA's expiry)
+     * @throws IllegalArgumentException if the name is blank, an alternative name is invalid, or the validity is
+     *     not positive
+     */
+    public IssuedCertificate issueClient(String commonName, List<String> alternativeNames,
+            Duration validity) {
         if (commonName.isBlank()) {
             throw new IllegalArgumentException("Client common name is blank");
         }
-        return issue(commonName, List.of(), KeyPurposeId.id_kp_clientAuth, validity);
+        List<GeneralName> altNames = new ArrayList<>();
+        for (String name : alternativeNames) {
+            if (name.contains(":")) {
+                altNames.add(new GeneralName(GeneralName.uniformResourceIdentifier, name));
+            } else if (name.contains("@")) {
+                altNames.add(new GeneralName(GeneralName.rfc822Name, name));
+            } else if (DNS_NAME.matcher(name).matches()) {
+                altNames.add(new GeneralName(GeneralName.dNSName, name));
+            } else {
+                throw new IllegalArgumentException("Invalid alternative name '" + name
+                        + "' (a DNS name, an e-mail address or a URI)");
+            }
+        }
+        return issue(commonName, altNames, KeyPurposeId.id_kp_clientAuth, validity);
     }
 
     /**

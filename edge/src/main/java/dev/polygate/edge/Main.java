@@ -7,9 +7,14 @@ import dev.polygate.edge.config.ListenerConfig;
 import dev.polygate.edge.runtime.ConfigCheck;
 import dev.polygate.edge.runtime.ConfigReloader;
 import dev.polygate.edge.server.GatewayServer;
+import dev.polygate.policies.auth.hashing.HashCommand;
 import dev.polygate.spi.ConfigException;
+import java.io.BufferedReader;
+import java.io.Console;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -17,7 +22,10 @@ import java.util.ServiceLoader;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Consumer;
 
-/** The command line: {@code demo}, {@code run}, {@code check}, {@code certs} and {@code version}. */
+/**
+ * The command line: {@code demo}, {@code run}, {@code check}, {@code certs}, {@code hash-key},
+ * {@code hash-password} and {@code version}.
+ */
 public final class Main {
     private static final String USAGE = """
             Usage: gateway <command> [options]
@@ -27,6 +35,8 @@ public final class Main {
               run --config FILE    run the gateway with a configuration file
               check --config FILE  validate a configuration file; exit status 1 and every problem when invalid
               certs ...            issue development certificates from the local CA (gateway certs --help)
+              hash-key [KEY]       print the digest of an API key to write in a consumer's credentials
+              hash-password        read a password and print its bcrypt (or --argon2id) hash for a consumer
               version              print the version (also --version)
 
             Run 'gateway <command> --help' for the options of a command.
@@ -55,6 +65,8 @@ public final class Main {
             case "run" -> runConfig(rest, out, err);
             case "check" -> check(rest, out, err);
             case "certs" -> CertsCommand.run(rest, out, err);
+            case "hash-key" -> HashCommand.hashKey(rest, Main::readSecret, out, err);
+            case "hash-password" -> HashCommand.hashPassword(rest, Main::readSecret, out, err);
             case "version", "--version" -> {
                 out.println("polygate " + Version.current());
                 yield 0;
@@ -65,6 +77,20 @@ public final class Main {
                 yield 2;
             }
         };
+    }
+
+    /** A secret from the terminal without echo, or else one line of standard input; null at its end. */
+    private static String readSecret() {
+        Console console = System.console();
+        if (console != null) {
+            char[] typed = console.readPassword("secret: ");
+            return typed == null ? null : new String(typed);
+        }
+        try {
+            return new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     private static int check(List<String> args, PrintStream out, PrintStream err) {

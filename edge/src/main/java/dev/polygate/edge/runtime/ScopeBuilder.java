@@ -3,6 +3,8 @@ package dev.polygate.edge.runtime;
 import dev.polygate.edge.config.RouteConfig;
 import dev.polygate.edge.exchange.ExchangeStep;
 import dev.polygate.spi.ConfigException;
+import dev.polygate.spi.ConfigPaths;
+import dev.polygate.spi.Consumer;
 import dev.polygate.spi.Policy;
 import dev.polygate.spi.TranslatorContext;
 import java.time.Duration;
@@ -42,11 +44,33 @@ final class ScopeBuilder {
                 built.add(policy);
                 policies.add(new Named(entry.name(), policy));
             } catch (ConfigException e) {
-                problems.addAll(e.problems().get(0).path().equals(entry.path()) ? e.problems()
-                        : e.under(entry.path()).problems());
+                problems.addAll(placed(e, entry, context.consumers()));
             }
         }
         return policies;
+    }
+
+    /**
+     * A policy's problems placed in the file: under its entry, except those already placed there (an unknown policy
+     * name, at the entry itself) and those about a consumer's credentials, which authentication policies read and
+     * report at the consumer ({@code consumers[2].credentials.apiKeys[0]}).
+     */
+    private static List<ConfigException.Problem> placed(ConfigException e, RouteConfig.PolicyEntry entry,
+                                                        List<Consumer> consumers) {
+        return e.problems().stream()
+                .map(p -> p.path().equals(entry.path()) || aboutConsumer(p.path(), consumers) ? p
+                        : new ConfigException.Problem(ConfigPaths.join(entry.path(), p.path()), p.message()))
+                .toList();
+    }
+
+    private static boolean aboutConsumer(String path, List<Consumer> consumers) {
+        for (Consumer consumer : consumers) {
+            String at = consumer.path();
+            if (path.equals(at) || path.startsWith(at + ".") || path.startsWith(at + "[")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A policy the gateway adds itself, such as the body limit of {@code limits.maxRequestBody}. */

@@ -17,7 +17,7 @@ public interface AuthMethod extends AutoCloseable {
 
     /**
      * The {@code WWW-Authenticate} challenge a 401 carries for this method, such as {@code Bearer realm="api"}, or
-     * null when the method has none (API keys, client certificates).
+     * null when the method has none (client certificates, whose challenge is the TLS handshake's).
      */
     String challenge();
 

@@ -1,6 +1,7 @@
 package dev.polygate.policies.auth;
 
 import dev.polygate.spi.ConfigNode;
+import java.util.Set;
 
 /**
  * Builds the authentication methods of one kind, named in an {@code auth} policy's section ({@code apiKey},
@@ -15,4 +16,13 @@ public interface AuthMethodFactory {
      * returned anyway (the caller throws when there were problems).
      */
     AuthMethod create(ConfigNode section, AuthSetup setup);
+
+    /**
+     * The keys of a consumer's {@code credentials} section this kind of method reads itself (beyond
+     * {@code apiKeys}, {@code basic} and {@code certificates}, which the consumers' index reads), so that they are
+     * not reported as unknown; the method validates them when it is built.
+     */
+    default Set<String> credentialKeys() {
+        return Set.of();
+    }
 }
