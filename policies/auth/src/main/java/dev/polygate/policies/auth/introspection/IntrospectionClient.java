@@ -41,7 +41,14 @@ final class IntrospectionClient implements AutoCloseable {
 
     /** What the server says of {@code token}; fails with a {@link GatewayException} when it cannot be asked. */
     CompletableFuture<Introspected> introspect(String token, IntrospectionSettings settings) {
-        return answers.get(hash(token), (key, executor) -> call(token, settings));
+        String key = hash(token);
+        CompletableFuture<Introspected> answer = answers.get(key, (unused, executor) -> call(token, settings));
+        if (answer.isCompletedExceptionally()) {
+            // a failed call is dropped from the cache by a callback that may not have run yet: never reuse it
+            answers.asMap().remove(key, answer);
+            answer = answers.get(key, (unused, executor) -> call(token, settings));
+        }
+        return answer;
     }
 
     private CompletableFuture<Introspected> call(String token, IntrospectionSettings settings) {

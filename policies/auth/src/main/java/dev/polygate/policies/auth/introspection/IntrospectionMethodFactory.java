@@ -3,6 +3,7 @@ package dev.polygate.policies.auth.introspection;
 import dev.polygate.policies.auth.AuthMethod;
 import dev.polygate.policies.auth.AuthMethodFactory;
 import dev.polygate.policies.auth.AuthSetup;
+import dev.polygate.policies.auth.Realms;
 import dev.polygate.policies.auth.jwt.OffLoopHttp;
 import dev.polygate.policies.auth.jwt.SecretValue;
 import dev.polygate.policies.auth.jwt.TokenSource;
@@ -48,7 +49,7 @@ public final class IntrospectionMethodFactory implements AuthMethodFactory {
         long maxTokenSize = section.size("maxTokenSize", 8192);
         IntrospectionSettings settings = new IntrospectionSettings(url, clientId, secret,
                 section.duration("cacheFor", Duration.ofSeconds(60)), timeout.isZero() ? Duration.ofSeconds(3) : timeout,
-                maxTokenSize, TokenSource.read(section.get("from")), section.text("realm", "polygate"));
+                maxTokenSize, TokenSource.read(section.get("from")), Realms.read(section));
         IntrospectionClient client = url == null || clientId == null ? null
                 : setup.context().keep("introspection:" + url + "#" + clientId, IntrospectionClient.class,
                         IntrospectionClient::new);

@@ -7,6 +7,7 @@ import com.nimbusds.jose.crypto.MACVerifier;
 import dev.polygate.policies.auth.AuthMethod;
 import dev.polygate.policies.auth.AuthMethodFactory;
 import dev.polygate.policies.auth.AuthSetup;
+import dev.polygate.policies.auth.Realms;
 import dev.polygate.spi.ConfigNode;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -46,7 +47,7 @@ public final class JwtMethodFactory implements AuthMethodFactory {
         JwtSettings settings = new JwtSettings(issuer(section), audiences(section), algorithms,
                 section.duration("leeway", Duration.ofSeconds(30)), maxTokenSize(section),
                 TokenSource.read(section.get("from")), section.text("consumerClaim", "sub"),
-                section.text("groupsClaim", null), section.text("realm", "polygate"));
+                section.text("groupsClaim", null), Realms.read(section));
         JWSVerifier secret = secret(section, algorithms, setup);
         KeySource keys = JwtKeySources.read(section, algorithms, setup.context());
         return new JwtMethod(settings, keys, secret, setup.consumers(), Clock.systemUTC());

@@ -1,5 +1,6 @@
 package dev.polygate.policies.auth.jwt;
 
+import dev.polygate.policies.auth.Tokens;
 import dev.polygate.spi.ConfigNode;
 import dev.polygate.spi.Exchange;
 import java.util.List;
@@ -47,13 +48,14 @@ public interface TokenSource {
             return authorizationHeader();
         }
         if (header != null) {
-            return header.isBlank() ? invalid(from.get("header")) : new HeaderTokenSource(header.toLowerCase(Locale.ROOT));
+            return !Tokens.isToken(header) ? invalid(from.get("header"))
+                    : new HeaderTokenSource(header.toLowerCase(Locale.ROOT));
         }
         if (cookie != null) {
-            return cookie.isBlank() ? invalid(from.get("cookie")) : new CookieTokenSource(cookie);
+            return !Tokens.isToken(cookie) ? invalid(from.get("cookie")) : new CookieTokenSource(cookie);
         }
         if (query != null) {
-            return query.isBlank() ? invalid(from.get("query")) : new QueryTokenSource(query);
+            return query.isEmpty() ? invalid(from.get("query")) : new QueryTokenSource(query);
         }
         if (!subprotocol) {
             from.get("subprotocol").problem("must be true when present");
@@ -62,7 +64,7 @@ public interface TokenSource {
     }
 
     private static TokenSource invalid(ConfigNode node) {
-        node.problem("must not be empty");
+        node.problem(node.path().endsWith("query") ? "must not be empty" : "must be a name made of " + Tokens.RULE);
         return authorizationHeader();
     }
 }

@@ -24,12 +24,12 @@ import org.junit.jupiter.api.io.TempDir;
  * reload and through an outage.
  */
 class JwksRefreshTest {
-    private static final RSAKey OLD = Tokens.rsa("2024-old");
-    private static final RSAKey NEW = Tokens.rsa("2025-new");
+    private static final RSAKey OLD = TestTokens.rsa("2024-old");
+    private static final RSAKey NEW = TestTokens.rsa("2025-new");
 
     @TempDir
     Path directory;
-    private final AtomicReference<String> published = new AtomicReference<>(Tokens.jwks(OLD));
+    private final AtomicReference<String> published = new AtomicReference<>(TestTokens.jwks(OLD));
     private LoopbackHttpServer jwks;
     private JwtTestBench bench;
 
@@ -46,13 +46,13 @@ class JwksRefreshTest {
     }
 
     private AuthMethod method(URI url, String refresh) throws Exception {
-        return bench.build(new JwtMethodFactory(), "{\"jwksUrl\": \"" + url + "\", \"issuer\": \"" + Tokens.ISSUER
-                + "\", \"audiences\": \"" + Tokens.AUDIENCE + "\", \"algorithms\": [\"RS256\"], \"refresh\": "
+        return bench.build(new JwtMethodFactory(), "{\"jwksUrl\": \"" + url + "\", \"issuer\": \"" + TestTokens.ISSUER
+                + "\", \"audiences\": \"" + TestTokens.AUDIENCE + "\", \"algorithms\": [\"RS256\"], \"refresh\": "
                 + refresh + "}");
     }
 
     private static String token(RSAKey key) {
-        return Tokens.signed(key, Tokens.claims().build());
+        return TestTokens.signed(key, TestTokens.claims().build());
     }
 
     @Test
@@ -60,7 +60,7 @@ class JwksRefreshTest {
         AuthMethod method = method(jwks.uri("/jwks"), "{\"minInterval\": \"200ms\"}");
         assertThat(bench.run(method, bearer(token(OLD))).proceeded()).isTrue();
 
-        published.set(Tokens.jwks(NEW));
+        published.set(TestTokens.jwks(NEW));
         long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
         PolicyOutcome withNew = bench.run(method, bearer(token(NEW)));
         while (!withNew.proceeded() && System.nanoTime() < deadline) { // a refetch waits out minInterval
@@ -75,7 +75,7 @@ class JwksRefreshTest {
     @Test
     void anUnknownKidThatKeepsFailingFetchesAtMostOncePerMinInterval() throws Exception {
         AuthMethod method = method(jwks.uri("/jwks"), "{\"minInterval\": \"1s\"}");
-        String unknown = token(Tokens.rsa("never-published"));
+        String unknown = token(TestTokens.rsa("never-published"));
         long started = System.nanoTime();
         int attempts = 0;
         while (System.nanoTime() - started < Duration.ofMillis(2500).toNanos()) {

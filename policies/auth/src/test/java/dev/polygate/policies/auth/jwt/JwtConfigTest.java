@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.nimbusds.jose.jwk.RSAKey;
+import dev.polygate.policies.auth.Tokens;
 import dev.polygate.spi.ConfigException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** A {@code jwt} section that would accept what it should not is refused at start-up, every problem at once. */
 class JwtConfigTest {
-    private static final RSAKey KEY = Tokens.rsa("k1");
+    private static final RSAKey KEY = TestTokens.rsa("k1");
 
     @TempDir
     Path directory;
@@ -72,7 +73,7 @@ class JwtConfigTest {
                 base + "\"algorithms\": [\"HS256\"], \"secret\": {\"env\": \"JWT_SECRET\"}}")).isEmpty();
         assertThat(problems(base + "\"algorithms\": [\"HS256\"], \"secret\": {\"env\": \"POLYGATE_UNSET_VARIABLE\"}}"))
                 .containsExactly("secret.env: environment variable POLYGATE_UNSET_VARIABLE is not set");
-        assertThat(problems(base + "\"algorithms\": [\"RS256\"], \"keys\": " + Tokens.jwks(KEY)
+        assertThat(problems(base + "\"algorithms\": [\"RS256\"], \"keys\": " + TestTokens.jwks(KEY)
                 + ", \"secret\": {\"file\": \"short\"}}")).containsExactly(
                 "secret: is used by HS256, HS384 and HS512 only, and algorithms names none of them");
     }
@@ -88,21 +89,22 @@ class JwtConfigTest {
                 .containsExactly("jwksUrl: must be an https:// (or http://) URL");
         assertThat(problems(base + ", \"keys\": [" + KEY.toJSONString() + "]}"))
                 .containsExactly("keys: holds a private key (k1); give the gateway public keys only");
-        Files.writeString(directory.resolve("keys.json"), Tokens.jwks(KEY));
+        Files.writeString(directory.resolve("keys.json"), TestTokens.jwks(KEY));
         assertThat(problems(base + ", \"jwksFile\": \"keys.json\"}")).isEmpty();
         assertThat(problems(base + ", \"jwksFile\": \"missing.json\"}")).singleElement()
                 .asString().startsWith("jwksFile: cannot read missing.json");
-        assertThat(problems(base + ", \"keys\": " + Tokens.jwks(KEY) + ", \"refresh\": {\"cacheFor\": \"1m\"}}"))
+        assertThat(problems(base + ", \"keys\": " + TestTokens.jwks(KEY) + ", \"refresh\": {\"cacheFor\": \"1m\"}}"))
                 .containsExactly("refresh: applies to jwksUrl only");
     }
 
     @Test
     void theTokenComesFromOnePlace() {
         String base = "{\"allowAnyIssuer\": true, \"allowAnyAudience\": true, \"algorithms\": [\"RS256\"], \"keys\": "
-                + Tokens.jwks(KEY);
+                + TestTokens.jwks(KEY);
         assertThat(problems(base + ", \"from\": {\"header\": \"x-token\", \"query\": \"t\"}}"))
                 .containsExactly("from: name exactly one place: header, cookie, query or subprotocol");
-        assertThat(problems(base + ", \"from\": {\"cookie\": \"\"}}")).containsExactly("from.cookie: must not be empty");
+        assertThat(problems(base + ", \"from\": {\"cookie\": \"a b\"}}"))
+                .containsExactly("from.cookie: must be a name made of " + Tokens.RULE);
         assertThat(problems(base + ", \"from\": {\"subprotocol\": false}}"))
                 .containsExactly("from.subprotocol: must be true when present");
     }

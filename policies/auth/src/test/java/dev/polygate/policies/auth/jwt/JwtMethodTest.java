@@ -39,14 +39,14 @@ import org.junit.jupiter.api.io.TempDir;
  * what is accepted and the principal it yields, and each way a forged, stale or misdirected token is refused.
  */
 class JwtMethodTest {
-    private static final RSAKey KEY = Tokens.rsa("k1");
-    private static final RSAKey STRANGER = Tokens.rsa("k1");
-    private static final ECKey EC_KEY = Tokens.ec("e1");
+    private static final RSAKey KEY = TestTokens.rsa("k1");
+    private static final RSAKey STRANGER = TestTokens.rsa("k1");
+    private static final ECKey EC_KEY = TestTokens.ec("e1");
     private static final String SECRET = "a-shared-secret-of-more-than-32-bytes-for-hs256";
 
     @TempDir
     Path directory;
-    private final AtomicReference<String> published = new AtomicReference<>(Tokens.jwks(KEY, EC_KEY));
+    private final AtomicReference<String> published = new AtomicReference<>(TestTokens.jwks(KEY, EC_KEY));
     private LoopbackHttpServer jwks;
     private JwtTestBench bench;
 
@@ -64,8 +64,8 @@ class JwtMethodTest {
     }
 
     private String section(String extra) {
-        return "{\"jwksUrl\": \"" + jwks.uri("/jwks.json") + "\", \"issuer\": \"" + Tokens.ISSUER
-                + "\", \"audiences\": [\"" + Tokens.AUDIENCE + "\"], \"algorithms\": [\"RS256\", \"ES256\"]"
+        return "{\"jwksUrl\": \"" + jwks.uri("/jwks.json") + "\", \"issuer\": \"" + TestTokens.ISSUER
+                + "\", \"audiences\": [\"" + TestTokens.AUDIENCE + "\"], \"algorithms\": [\"RS256\", \"ES256\"]"
                 + (extra.isEmpty() ? "" : ", " + extra) + "}";
     }
 
@@ -85,10 +85,10 @@ class JwtMethodTest {
     @Test
     void aTokenSignedWithAPublishedKeyIsAcceptedAndDescribesItsCaller() throws Exception {
         AuthMethod method = method("\"groupsClaim\": \"groups\"");
-        JWTClaimsSet claims = Tokens.claims().claim("scope", "orders:read orders:write")
+        JWTClaimsSet claims = TestTokens.claims().claim("scope", "orders:read orders:write")
                 .claim("groups", List.of("buyers")).build();
 
-        PolicyOutcome outcome = bench.run(method, bearer(Tokens.signed(KEY, claims)));
+        PolicyOutcome outcome = bench.run(method, bearer(TestTokens.signed(KEY, claims)));
 
         assertThat(outcome.proceeded()).isTrue();
         Principal caller = outcome.context().principal().orElseThrow();
@@ -96,11 +96,11 @@ class JwtMethodTest {
         assertThat(caller.method()).isEqualTo("jwt");
         assertThat(caller.groups()).containsExactlyInAnyOrder("staff", "buyers");
         assertThat(caller.scopes()).containsExactlyInAnyOrder("orders:read", "orders:write");
-        assertThat(caller.claims()).containsEntry("sub", "alice").containsEntry("iss", Tokens.ISSUER);
+        assertThat(caller.claims()).containsEntry("sub", "alice").containsEntry("iss", TestTokens.ISSUER);
         assertThat(outcome.passedOn().request().headers().contains("authorization")).isFalse();
 
-        PolicyOutcome byEc = bench.run(method, bearer(Tokens.signed(EC_KEY,
-                Tokens.claims().subject("svc-7").claim("scp", List.of("orders:read")).build())));
+        PolicyOutcome byEc = bench.run(method, bearer(TestTokens.signed(EC_KEY,
+                TestTokens.claims().subject("svc-7").claim("scp", List.of("orders:read")).build())));
         Principal service = byEc.context().principal().orElseThrow();
         assertThat(service.consumer()).isEqualTo("svc-7");
         assertThat(service.groups()).isEmpty();
@@ -120,7 +120,7 @@ class JwtMethodTest {
     @Test
     void unsignedTokensAreRefusedWhateverTheySay() throws Exception {
         AuthMethod method = method("");
-        JWTClaimsSet claims = Tokens.claims().build();
+        JWTClaimsSet claims = TestTokens.claims().build();
         String plain = new PlainJWT(claims).serialize();
         String noneWithKidAndSignature = Base64URL.encode("{\"alg\":\"none\",\"kid\":\"k1\"}") + "."
                 + claims.toPayload().toBase64URL() + "." + Base64URL.encode("signature");
@@ -145,24 +145,24 @@ class JwtMethodTest {
         AuthMethod rsaAndHmac = bench.build(new JwtMethodFactory(), section("").replace("\"ES256\"]",
                 "\"HS256\"], \"secret\": {\"file\": \"jwt-secret\"}"));
         for (byte[] forged : List.of(der, pem, jwk)) {
-            String token = Tokens.hmac(forged, header, Tokens.claims().build());
+            String token = TestTokens.hmac(forged, header, TestTokens.claims().build());
             assertRefused(bench.run(rsaOnly, bearer(token)), "algorithm not allowed");
             assertRefused(bench.run(rsaAndHmac, bearer(token)), "bad signature");
         }
-        String honest = Tokens.hmac(SECRET.getBytes(StandardCharsets.UTF_8), header, Tokens.claims().build());
+        String honest = TestTokens.hmac(SECRET.getBytes(StandardCharsets.UTF_8), header, TestTokens.claims().build());
         assertThat(bench.run(rsaAndHmac, bearer(honest)).proceeded()).isTrue();
     }
 
     @Test
     void aSignatureByAKeyNotPublishedIsRefused() throws Exception {
         AuthMethod method = method("");
-        assertRefused(bench.run(method, bearer(Tokens.signed(STRANGER, Tokens.claims().build()))), "bad signature");
-        String tampered = Tokens.signed(KEY, Tokens.claims().build());
+        assertRefused(bench.run(method, bearer(TestTokens.signed(STRANGER, TestTokens.claims().build()))), "bad signature");
+        String tampered = TestTokens.signed(KEY, TestTokens.claims().build());
         String[] parts = tampered.split("\\.");
-        String otherPayload = Tokens.claims().subject("mallory").build().toPayload().toBase64URL().toString();
+        String otherPayload = TestTokens.claims().subject("mallory").build().toPayload().toBase64URL().toString();
         assertRefused(bench.run(method, bearer(parts[0] + "." + otherPayload + "." + parts[2])), "bad signature");
         JWSHeader esNamingAnRsaKey = new JWSHeader.Builder(JWSAlgorithm.ES256).keyID("k1").build();
-        assertRefused(bench.run(method, bearer(Tokens.signed(EC_KEY, esNamingAnRsaKey, Tokens.claims().build()))),
+        assertRefused(bench.run(method, bearer(TestTokens.signed(EC_KEY, esNamingAnRsaKey, TestTokens.claims().build()))),
                 "unknown key");
     }
 
@@ -170,43 +170,43 @@ class JwtMethodTest {
     void expiryNotBeforeAndIssueTimesAllowTheLeewayAndNoMore() throws Exception {
         AuthMethod method = method("\"leeway\": \"30s\"");
         Instant now = Instant.now();
-        assertRefused(run(method, Tokens.claims().expirationTime(at(now, -60))), "token expired");
-        assertThat(run(method, Tokens.claims().expirationTime(at(now, -10))).proceeded()).isTrue();
-        assertRefused(run(method, Tokens.claims().notBeforeTime(at(now, 60))), "token not yet valid");
-        assertThat(run(method, Tokens.claims().notBeforeTime(at(now, 10))).proceeded()).isTrue();
-        assertRefused(run(method, Tokens.claims().issueTime(at(now, 60))), "token issued in the future");
-        assertThat(run(method, Tokens.claims().issueTime(at(now, 10))).proceeded()).isTrue();
-        assertRefused(run(method, Tokens.claims().expirationTime(null)), "token has no expiry");
+        assertRefused(run(method, TestTokens.claims().expirationTime(at(now, -60))), "token expired");
+        assertThat(run(method, TestTokens.claims().expirationTime(at(now, -10))).proceeded()).isTrue();
+        assertRefused(run(method, TestTokens.claims().notBeforeTime(at(now, 60))), "token not yet valid");
+        assertThat(run(method, TestTokens.claims().notBeforeTime(at(now, 10))).proceeded()).isTrue();
+        assertRefused(run(method, TestTokens.claims().issueTime(at(now, 60))), "token issued in the future");
+        assertThat(run(method, TestTokens.claims().issueTime(at(now, 10))).proceeded()).isTrue();
+        assertRefused(run(method, TestTokens.claims().expirationTime(null)), "token has no expiry");
     }
 
     @Test
     void aWrongAudienceOrIssuerIsRefused() throws Exception {
         AuthMethod method = method("");
-        assertRefused(run(method, Tokens.claims().audience("api://billing")), "wrong audience");
-        assertRefused(run(method, Tokens.claims().audience(List.of())), "wrong audience");
-        assertThat(run(method, Tokens.claims().audience(List.of("api://billing", Tokens.AUDIENCE))).proceeded())
+        assertRefused(run(method, TestTokens.claims().audience("api://billing")), "wrong audience");
+        assertRefused(run(method, TestTokens.claims().audience(List.of())), "wrong audience");
+        assertThat(run(method, TestTokens.claims().audience(List.of("api://billing", TestTokens.AUDIENCE))).proceeded())
                 .isTrue();
-        assertRefused(run(method, Tokens.claims().issuer("https://evil.test/")), "wrong issuer");
-        assertRefused(run(method, Tokens.claims().issuer(null)), "wrong issuer");
+        assertRefused(run(method, TestTokens.claims().issuer("https://evil.test/")), "wrong issuer");
+        assertRefused(run(method, TestTokens.claims().issuer(null)), "wrong issuer");
         AuthMethod lenient = bench.build(new JwtMethodFactory(), "{\"jwksUrl\": \"" + jwks.uri("/jwks.json")
                 + "\", \"allowAnyIssuer\": true, \"allowAnyAudience\": true, \"algorithms\": \"RS256\"}");
-        assertThat(run(lenient, Tokens.claims().issuer("https://other.test/").audience("x")).proceeded()).isTrue();
+        assertThat(run(lenient, TestTokens.claims().issuer("https://other.test/").audience("x")).proceeded()).isTrue();
     }
 
     @Test
     void anOversizedTokenIsRefusedBeforeParsing() throws Exception {
         AuthMethod method = method("\"maxTokenSize\": \"1KiB\"");
-        String padded = Tokens.signed(KEY, Tokens.claims().claim("padding", "x".repeat(1024)).build());
+        String padded = TestTokens.signed(KEY, TestTokens.claims().claim("padding", "x".repeat(1024)).build());
         assertRefused(bench.run(method, bearer(padded)), "token too large");
         assertRefused(bench.run(method, bearer("#".repeat(100_000))), "token too large");
-        assertThat(run(method, Tokens.claims()).proceeded()).isTrue();
+        assertThat(run(method, TestTokens.claims()).proceeded()).isTrue();
     }
 
     @Test
     void malformedTokensAreRefusedAndNeverThrow() throws Exception {
         AuthMethod method = method("");
         String header = Base64URL.encode("{\"alg\":\"RS256\",\"kid\":\"k1\"}").toString();
-        String signature = Tokens.signed(KEY, Tokens.claims().build()).split("\\.")[2];
+        String signature = TestTokens.signed(KEY, TestTokens.claims().build()).split("\\.")[2];
         List<String> garbage = List.of("", "abc", "a.b", "a.b.c", "....", "a.b.c.d", header + ".." + signature,
                 Base64URL.encode("not json") + ".e30.sig", Base64URL.encode("[1,2]") + ".e30.sig",
                 Base64URL.encode("{\"alg\":42}") + ".e30.sig", header + "." + Base64URL.encode("[]") + "." + signature,
@@ -222,7 +222,7 @@ class JwtMethodTest {
 
     @Test
     void tokensTravelInACookieAQueryParameterOrAWebSocketSubprotocolAndAreTakenOut() throws Exception {
-        String token = Tokens.signed(KEY, Tokens.claims().build());
+        String token = TestTokens.signed(KEY, TestTokens.claims().build());
 
         PolicyOutcome byCookie = bench.run(method("\"from\": {\"cookie\": \"session\"}"), TestRequest.get("/orders")
                 .header("cookie", "theme=dark; session=" + token + "; lang=en"));
@@ -251,7 +251,7 @@ class JwtMethodTest {
 
     @Test
     void twoTokensInTheSamePlaceAreRefused() throws Exception {
-        String token = Tokens.signed(KEY, Tokens.claims().build());
+        String token = TestTokens.signed(KEY, TestTokens.claims().build());
         assertRefused(bench.run(method(""), bearer(token).header("authorization", "Bearer " + token)),
                 "more than one token");
         assertRefused(bench.run(method("\"from\": {\"query\": \"access_token\"}"),
@@ -259,7 +259,7 @@ class JwtMethodTest {
     }
 
     private PolicyOutcome run(AuthMethod method, JWTClaimsSet.Builder claims) {
-        return bench.run(method, bearer(Tokens.signed(KEY, claims.build())));
+        return bench.run(method, bearer(TestTokens.signed(KEY, claims.build())));
     }
 
     private static Date at(Instant now, long seconds) {

@@ -22,11 +22,11 @@ import java.util.Date;
 import java.util.List;
 
 /** Keys and tokens minted by the tests, as an issuer would, with Nimbus. */
-public final class Tokens {
+public final class TestTokens {
     public static final String ISSUER = "https://issuer.test/";
     public static final String AUDIENCE = "api://orders";
 
-    private Tokens() {
+    private TestTokens() {
     }
 
     public static RSAKey rsa(String kid) {
