@@ -10,11 +10,46 @@ import java.nio.file.Path;
  * a route open to all and one allowing only 203.0.113.0/24 and 2001:db8::/32, both to a recording backend. The
  * access log goes to {@code access.log} in {@code dir}.
  */
-final class AccessGateway {
-    private AccessGateway() {
+final class AccessGateway implements AutoCloseable {
+    private final RecordingBackend backend;
+    private final GatewayServer gateway;
+    private final AccessLogFile log;
+
+    private AccessGateway(RecordingBackend backend, GatewayServer gateway, AccessLogFile log) {
+        this.backend = backend;
+        this.gateway = gateway;
+        this.log = log;
     }
 
-    static GatewayServer start(Path dir, int backendPort) throws Exception {
+    static AccessGateway start(Path dir) throws Exception {
+        RecordingBackend backend = RecordingBackend.start();
+        try {
+            return new AccessGateway(backend, gateway(dir, backend.port()), new AccessLogFile(dir.resolve("access.log")));
+        } catch (Exception e) {
+            backend.close();
+            throw e;
+        }
+    }
+
+    RecordingBackend backend() {
+        return backend;
+    }
+
+    GatewayServer gateway() {
+        return gateway;
+    }
+
+    AccessLogFile log() {
+        return log;
+    }
+
+    @Override
+    public void close() {
+        gateway.close();
+        backend.close();
+    }
+
+    private static GatewayServer gateway(Path dir, int backendPort) throws Exception {
         String yaml = """
                 dataDir: %s
                 accessLog: { file: "%s" }

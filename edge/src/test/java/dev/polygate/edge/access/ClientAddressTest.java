@@ -3,38 +3,14 @@ package dev.polygate.edge.access;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.polygate.edge.server.GatewayServer;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The client's address behind trusted proxies, through a real gateway: real sockets from two loopback sources (the
  * trusted 127.0.0.1 and the untrusted 127.0.0.2), the {@code ipRules} of a route keyed on it, the access log that
  * records it, and the forwarding headers a real backend receives.
  */
-class ClientAddressTest {
-    @TempDir
-    static Path dir;
-    static RecordingBackend backend;
-    static GatewayServer gateway;
-    static AccessLogFile log;
-
-    @BeforeAll
-    static void start() throws Exception {
-        backend = RecordingBackend.start();
-        gateway = AccessGateway.start(dir, backend.port());
-        log = new AccessLogFile(dir.resolve("access.log"));
-    }
-
-    @AfterAll
-    static void stop() {
-        gateway.close();
-        backend.close();
-    }
-
+class ClientAddressTest extends GatewayBehindProxies {
     private static RawClient.Answer get(String source, String path, String... headers) throws Exception {
         return RawClient.get(source, gateway.port("http"), null, null, path, headers);
     }

@@ -3,44 +3,21 @@ package dev.polygate.edge.access;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.polygate.edge.server.GatewayServer;
 import dev.polygate.edge.testing.TestTls;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Listeners behind an L4 balancer: every connection starts with a PROXY protocol header (v1 or v2, before TLS on a
  * TLS listener), written here from raw sockets as a balancer writes it; its source address is the client's. A
  * connection without a valid header is closed, and a header too slow or too large holds nothing for long.
  */
-class ProxyProtocolTest {
+class ProxyProtocolTest extends GatewayBehindProxies {
     private static final String REQUEST_TAIL = " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n";
 
-    @TempDir
-    static Path dir;
-    static RecordingBackend backend;
-    static GatewayServer gateway;
-    static AccessLogFile log;
-
-    @BeforeAll
-    static void start() throws Exception {
-        backend = RecordingBackend.start();
-        gateway = AccessGateway.start(dir, backend.port());
-        log = new AccessLogFile(dir.resolve("access.log"));
-    }
-
-    @AfterAll
-    static void stop() {
-        gateway.close();
-        backend.close();
-    }
 
     private static int proxied() {
         return gateway.port("proxied");
