@@ -8,6 +8,7 @@ import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -58,12 +59,16 @@ public final class AccessLog implements AutoCloseable {
     static String format(DownstreamExchange e) {
         JsonStringEncoder json = JsonStringEncoder.getInstance();
         var client = e.client();
-        String address = client.remoteAddress().getAddress() == null ? client.remoteAddress().getHostString()
-                : client.remoteAddress().getAddress().getHostAddress();
+        String address = hostOf(client.remoteAddress());
         StringBuilder line = new StringBuilder(256);
         line.append("{\"time\":\"").append(Instant.ofEpochMilli(e.startMillis()))
-                .append("\",\"client\":\"").append(json.quoteAsString(address))
-                .append("\",\"protocol\":\"").append(client.protocol())
+                .append("\",\"client\":\"").append(json.quoteAsString(address));
+        // The peer stays the client field; the address behind trusted proxies is added when it is another one.
+        InetSocketAddress trusted = e.context().clientAddress();
+        if (trusted != null && !trusted.equals(client.remoteAddress())) {
+            line.append("\",\"trustedClient\":\"").append(json.quoteAsString(hostOf(trusted)));
+        }
+        line.append("\",\"protocol\":\"").append(client.protocol())
                 .append("\",\"tls\":").append(client.secure())
                 .append(",\"method\":\"").append(json.quoteAsString(e.method()))
                 .append("\",\"path\":\"").append(json.quoteAsString(e.originalPath()))
@@ -94,6 +99,10 @@ public final class AccessLog implements AutoCloseable {
                 .append(",\"durationMs\":").append(String.format(java.util.Locale.ROOT, "%.3f", e.durationNanos() / 1e6))
                 .append('}');
         return line.toString();
+    }
+
+    private static String hostOf(InetSocketAddress address) {
+        return address.getAddress() == null ? address.getHostString() : address.getAddress().getHostAddress();
     }
 
     private void drain() {

@@ -3,6 +3,7 @@ package dev.polygate.edge.config;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.polygate.edge.address.TrustedProxies;
 import dev.polygate.spi.ConfigException;
 import dev.polygate.spi.ConfigNode;
 import dev.polygate.spi.Consumer;
@@ -29,7 +30,7 @@ import java.util.Set;
 public final class ConfigLoader {
     private static final YAMLMapper YAML = new YAMLMapper();
     private static final Set<String> ROOT_KEYS = ordered("dataDir", "listeners", "admin", "limits", "accessLog",
-            "drainTimeout", "reload", "policyTimeout", "policies", "consumers", "upstreams", "routes");
+            "drainTimeout", "reload", "policyTimeout", "policies", "consumers", "upstreams", "routes", "trustedProxies");
 
     private final List<ConfigException.Problem> problems = new ArrayList<>();
     private final Path baseDirectory;
@@ -120,21 +121,23 @@ public final class ConfigLoader {
         List<Consumer> consumers = consumers(root.get("consumers"));
         Map<String, UpstreamConfig> upstreams = upstreams(root.get("upstreams"));
         List<RouteConfig> routes = routes(root.get("routes"));
+        TrustedProxies trustedProxies = TrustedProxies.read(root.get("trustedProxies"));
         return new GatewayConfig(source, baseDirectory, dataDir, listeners, admin, limits, accessLog, drain, watch,
-                policyTimeout, policies, consumers, upstreams, routes);
+                policyTimeout, policies, consumers, upstreams, routes, trustedProxies);
     }
 
     private List<ListenerConfig> listeners(ConfigNode node) {
         if (!node.isPresent()) {
             return List.of(new ListenerConfig("https", "0.0.0.0", 8443,
-                            new TlsConfig(List.of(), TlsConfig.ClientAuthMode.NONE, null), true, true, List.of()),
-                    new ListenerConfig("http", "0.0.0.0", 8080, null, true, true, List.of()));
+                            new TlsConfig(List.of(), TlsConfig.ClientAuthMode.NONE, null), true, true, false, List.of()),
+                    new ListenerConfig("http", "0.0.0.0", 8080, null, true, true, false, List.of()));
         }
         List<ListenerConfig> listeners = new ArrayList<>();
         Set<String> names = new HashSet<>();
         Set<String> bound = new HashSet<>();
         for (ConfigNode item : node.items()) {
-            item.expectObject(ordered("name", "address", "port", "tls", "http2", "webSocketOverHttp2", "policies"));
+            item.expectObject(ordered("name", "address", "port", "tls", "http2", "webSocketOverHttp2", "proxyProtocol",
+                    "policies"));
             int port = item.integer("port", 0, 0, 65535);
             if (!item.get("port").isPresent()) {
                 item.get("port").problem("is required");
@@ -149,7 +152,8 @@ public final class ConfigLoader {
             }
             TlsConfig tls = item.get("tls").isPresent() ? tls(item.get("tls")) : null;
             listeners.add(new ListenerConfig(name, address, port, tls, item.bool("http2", true),
-                    item.bool("webSocketOverHttp2", true), policies(item.get("policies"))));
+                    item.bool("webSocketOverHttp2", true), item.bool("proxyProtocol", false),
+                    policies(item.get("policies"))));
         }
         if (listeners.isEmpty()) {
             node.problem("needs at least one listener");
@@ -186,14 +190,20 @@ public final class ConfigLoader {
 
     private LimitsConfig limits(ConfigNode node) {
         node.expectObject(ordered("maxHeaderSize", "maxInitialLineLength", "maxRequestBody", "maxConcurrentStreams",
-                "maxRstFramesPerMinute", "clientIdleTimeout"));
+                "maxRstFramesPerMinute", "clientIdleTimeout", "proxyProtocolTimeout"));
+        Duration proxyProtocolTimeout = node.duration("proxyProtocolTimeout",
+                LimitsConfig.DEFAULT_PROXY_PROTOCOL_TIMEOUT);
+        if (proxyProtocolTimeout.isZero()) {
+            node.get("proxyProtocolTimeout").problem("must be positive, e.g. 5s");
+            proxyProtocolTimeout = LimitsConfig.DEFAULT_PROXY_PROTOCOL_TIMEOUT;
+        }
         return new LimitsConfig(
                 (int) Math.min(Integer.MAX_VALUE, node.size("maxHeaderSize", 16 * 1024)),
                 (int) Math.min(Integer.MAX_VALUE, node.size("maxInitialLineLength", 8 * 1024)),
                 node.size("maxRequestBody", 0),
                 node.integer("maxConcurrentStreams", 256, 1, Integer.MAX_VALUE),
                 node.integer("maxRstFramesPerMinute", 400, 1, Integer.MAX_VALUE),
-                node.duration("clientIdleTimeout", Duration.ofSeconds(60)));
+                node.duration("clientIdleTimeout", Duration.ofSeconds(60)), proxyProtocolTimeout);
     }
 
     private AccessLogConfig accessLog(ConfigNode node) {

@@ -1,5 +1,6 @@
 package dev.polygate.edge.config;
 
+import dev.polygate.edge.address.TrustedProxies;
 import dev.polygate.spi.UpstreamConfig;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,12 +17,14 @@ import java.util.Map;
  *                      is answered with 500
  * @param policies      the global policies, run for every request before routing
  * @param consumers     who calls the APIs, with their credentials (read by the authentication policies)
+ * @param trustedProxies the proxies whose forwarding headers name the client's address
  */
 public record GatewayConfig(Path source, Path baseDirectory, Path dataDir, List<ListenerConfig> listeners,
                             AdminConfig admin, LimitsConfig limits, AccessLogConfig accessLog, Duration drainTimeout,
                             boolean watchFile, Duration policyTimeout, List<RouteConfig.PolicyEntry> policies,
                             List<dev.polygate.spi.Consumer> consumers,
-                            Map<String, UpstreamConfig> upstreams, List<RouteConfig> routes) {
+                            Map<String, UpstreamConfig> upstreams, List<RouteConfig> routes,
+                            TrustedProxies trustedProxies) {
 
     public GatewayConfig {
         listeners = List.copyOf(listeners);

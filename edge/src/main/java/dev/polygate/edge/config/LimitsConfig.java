@@ -11,7 +11,16 @@ import java.time.Duration;
  * @param maxConcurrentStreams HTTP/2 streams per connection
  * @param maxRstFramesPerMinute HTTP/2 resets a client may cause per minute before the connection is closed
  * @param clientIdleTimeout    a client connection idle this long is closed
+ * @param proxyProtocolTimeout on listeners with {@code proxyProtocol}, a connection whose PROXY header has not
+ *                             arrived whole this long after it opened is closed
  */
 public record LimitsConfig(int maxHeaderSize, int maxInitialLineLength, long maxRequestBody, int maxConcurrentStreams,
-                           int maxRstFramesPerMinute, Duration clientIdleTimeout) {
+                           int maxRstFramesPerMinute, Duration clientIdleTimeout, Duration proxyProtocolTimeout) {
+    public static final Duration DEFAULT_PROXY_PROTOCOL_TIMEOUT = Duration.ofSeconds(5);
+
+    public LimitsConfig(int maxHeaderSize, int maxInitialLineLength, long maxRequestBody, int maxConcurrentStreams,
+                        int maxRstFramesPerMinute, Duration clientIdleTimeout) {
+        this(maxHeaderSize, maxInitialLineLength, maxRequestBody, maxConcurrentStreams, maxRstFramesPerMinute,
+                clientIdleTimeout, DEFAULT_PROXY_PROTOCOL_TIMEOUT);
+    }
 }

@@ -9,11 +9,14 @@ import java.util.List;
  * @param http2 offer HTTP/2 (ALPN h2 with TLS, h2c without)
  * @param webSocketOverHttp2 advertise {@code SETTINGS_ENABLE_CONNECT_PROTOCOL} on HTTP/2 and take WebSocket
  *                           handshakes by extended CONNECT (RFC 8441); without it {@code :protocol} is refused
+ * @param proxyProtocol every connection starts with a PROXY protocol header (v1 or v2, before TLS) naming the
+ *                      client's address; a connection without a valid one is closed
  * @param policies the listener's policies, run for its requests after the global ones and before routing; unlike
  *                 the rest of a listener, a reload applies them
  */
 public record ListenerConfig(String name, String address, int port, TlsConfig tls, boolean http2,
-                             boolean webSocketOverHttp2, List<RouteConfig.PolicyEntry> policies) {
+                             boolean webSocketOverHttp2, boolean proxyProtocol,
+                             List<RouteConfig.PolicyEntry> policies) {
 
     public ListenerConfig {
         policies = List.copyOf(policies);
@@ -21,6 +24,6 @@ public record ListenerConfig(String name, String address, int port, TlsConfig tl
 
     /** The same listener without policies: what a reload cannot change without a restart. */
     public ListenerConfig socket() {
-        return new ListenerConfig(name, address, port, tls, http2, webSocketOverHttp2, List.of());
+        return new ListenerConfig(name, address, port, tls, http2, webSocketOverHttp2, proxyProtocol, List.of());
     }
 }

@@ -34,8 +34,9 @@ final class ConnectionInfo {
     }
 
     private static ClientInfo describe(Channel connection, String protocol) {
-        InetSocketAddress remote = connection.remoteAddress() instanceof InetSocketAddress a ? a
-                : new InetSocketAddress("0.0.0.0", 0);
+        InetSocketAddress proxied = ProxiedSource.of(connection);
+        InetSocketAddress remote = proxied != null ? proxied
+                : connection.remoteAddress() instanceof InetSocketAddress a ? a : new InetSocketAddress("0.0.0.0", 0);
         SslHandler ssl = connection.pipeline().get(SslHandler.class);
         if (ssl == null) {
             return new ClientInfo(remote, protocol, false, null, List.of());

@@ -9,11 +9,15 @@ import dev.polygate.spi.Exchange;
 import dev.polygate.spi.ExchangeContext;
 import dev.polygate.spi.GatewayException;
 import dev.polygate.spi.RequestHead;
+import dev.polygate.translators.model.web.CorsRules;
+import io.netty.handler.codec.http.HttpHeaderNames;
 import java.util.Optional;
 
 /**
  * The step after the global and listener policies: picks the route, records what routing learned in the
- * exchange's context (route, path variables, operation), rewrites the path, and runs the route's chain.
+ * exchange's context (route, path variables, operation), rewrites the path, and runs the route's chain. A CORS
+ * preflight goes to the route that takes the method it asks about; only when none does, to one that takes
+ * {@code OPTIONS}.
  */
 final class RouteSelection implements ExchangeStep {
     private final RouteTable<RouteEntry> table;
@@ -25,8 +29,16 @@ final class RouteSelection implements ExchangeStep {
     @Override
     public void run(Exchange exchange) {
         RequestHead head = exchange.request();
-        Optional<RouteMatch<RouteEntry>> found = table.match(head.authority(), head.matchedPath(), head.method(),
-                head.headers());
+        Optional<RouteMatch<RouteEntry>> found = Optional.empty();
+        if (CorsRules.isPreflight(head)) {
+            // A preflight asks about the method to come: it belongs to the route that will take that method, whose
+            // cors policy answers it, even when that route does not take OPTIONS (or a broader one does).
+            found = table.match(head.authority(), head.matchedPath(),
+                    head.headers().get(HttpHeaderNames.ACCESS_CONTROL_REQUEST_METHOD).trim(), head.headers());
+        }
+        if (found.isEmpty()) {
+            found = table.match(head.authority(), head.matchedPath(), head.method(), head.headers());
+        }
         if (found.isEmpty()) {
             exchange.response().sendError(new GatewayException(ErrorKind.NOT_FOUND,
                     "no route for " + head.method() + " " + head.matchedPath()));

@@ -52,7 +52,10 @@ public final class RoutingSnapshot implements AutoCloseable {
         return table;
     }
 
-    /** Where every exchange starts: the global policies, then its listener's, then routing. */
+    /**
+     * Where every exchange starts: the client's address behind the trusted proxies, the global policies, then its
+     * listener's, then routing.
+     */
     ExchangeStep entry() {
         return entry;
     }
@@ -94,6 +97,9 @@ public final class RoutingSnapshot implements AutoCloseable {
             Map<String, ExchangeStep> listenerSteps = new LinkedHashMap<>();
             byListener.forEach((name, list) -> listenerSteps.put(name, scopes.chain(list, routing, Rejector.PLAIN)));
             entry = scopes.chain(global, new ListenerSwitch(listenerSteps, routing), Rejector.PLAIN);
+            if (!config.trustedProxies().isEmpty()) {
+                entry = new TrustedClientStep(config.trustedProxies(), entry);
+            }
         } catch (ConfigException | RuntimeException e) {
             translators.forEach(Translator::close);
             closeAll(policies);

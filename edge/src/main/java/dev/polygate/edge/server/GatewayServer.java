@@ -106,7 +106,8 @@ public final class GatewayServer implements AutoCloseable {
                     .childOption(ChannelOption.TCP_NODELAY, true)
                     .childOption(ChannelOption.SO_KEEPALIVE, true)
                     .childHandler(new ListenerInitializer(pipelines, sni == null ? null : sni.sni(), listener.http2(),
-                            connections));
+                            connections, listener.proxyProtocol()
+                            ? config.limits().proxyProtocolTimeout().toNanos() : 0));
             Channel channel = bootstrap.bind(listener.address(), listener.port()).sync().channel();
             listeners.put(listener.name(), channel);
         }

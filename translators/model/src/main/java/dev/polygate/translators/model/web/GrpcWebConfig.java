@@ -3,7 +3,6 @@ package dev.polygate.translators.model.web;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.polygate.spi.ConfigException;
 import dev.polygate.spi.HumanDuration;
-import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -130,22 +129,7 @@ public record GrpcWebConfig(List<String> allowedOrigins, List<String> exposedHea
 
     /** Why an allowed origin cannot match anything a browser sends, or null when it is fine. */
     private static String originProblem(String origin) {
-        if (origin.equals("*")) {
-            return null;
-        }
-        String withoutWildcard = origin.replace("://*.", "://wildcard.");
-        try {
-            URI uri = new URI(withoutWildcard);
-            boolean bare = uri.getScheme() != null && uri.getHost() != null && uri.getRawPath() != null
-                    && uri.getRawPath().isEmpty() && uri.getRawQuery() == null && uri.getRawFragment() == null
-                    && uri.getRawUserInfo() == null;
-            if (bare) {
-                return null;
-            }
-        } catch (java.net.URISyntaxException e) {
-            // falls through to the explanation
-        }
-        return "'" + origin + "' is not an origin; write \"*\", scheme://host[:port] or scheme://*.domain";
+        return CorsRules.originProblem(origin);
     }
 
     private static List<String> lowerCase(List<String> names) {
