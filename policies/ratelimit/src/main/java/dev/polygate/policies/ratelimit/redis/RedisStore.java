@@ -47,7 +47,11 @@ public final class RedisStore implements AutoCloseable {
     private final boolean cluster;
     private final List<RedisURI> uris;
     private volatile StatefulConnection<String, String> connection;
-    private volatile RedisScriptingAsyncCommands<String, String> commands;
+    /**
+     * The commands once connected. Pending during the first attempt (so the first decisions wait for it, within
+     * their timeout); failed while attempts fail (so decisions fail at once); complete once one succeeded.
+     */
+    private volatile CompletableFuture<RedisScriptingAsyncCommands<String, String>> commands = new CompletableFuture<>();
     private volatile boolean closed;
     private volatile boolean failing;
     private final AtomicLong failures = new AtomicLong();
@@ -84,12 +88,22 @@ public final class RedisStore implements AutoCloseable {
         if (closed) {
             return;
         }
-        CompletionStage<? extends StatefulConnection<String, String>> attempt = cluster
-                ? ((RedisClusterClient) client).connectAsync(StringCodec.UTF8)
-                : ((RedisClient) client).connectAsync(StringCodec.UTF8, uris.get(0));
+        CompletionStage<? extends StatefulConnection<String, String>> attempt;
+        if (cluster) {
+            RedisClusterClient clusterClient = (RedisClusterClient) client;
+            // the asynchronous connect needs the cluster's topology first, read from the seed nodes
+            attempt = clusterClient.refreshPartitionsAsync()
+                    .thenCompose(read -> clusterClient.connectAsync(StringCodec.UTF8));
+        } else {
+            attempt = ((RedisClient) client).connectAsync(StringCodec.UTF8, uris.get(0));
+        }
         attempt.whenComplete((opened, failure) -> {
             if (failure != null) {
                 report(failure);
+                CompletableFuture<RedisScriptingAsyncCommands<String, String>> pending = commands;
+                if (!pending.completeExceptionally(failure)) {
+                    commands = CompletableFuture.failedFuture(failure);
+                }
                 if (!closed) {
                     Duration after = nextDelay.multipliedBy(2).compareTo(Duration.ofSeconds(2)) > 0
                             ? Duration.ofSeconds(2) : nextDelay.multipliedBy(2);
@@ -103,8 +117,13 @@ public final class RedisStore implements AutoCloseable {
                 return;
             }
             connection = opened;
-            commands = cluster ? ((io.lettuce.core.cluster.api.StatefulRedisClusterConnection<String, String>) opened)
-                    .async() : ((io.lettuce.core.api.StatefulRedisConnection<String, String>) opened).async();
+            RedisScriptingAsyncCommands<String, String> ready = cluster
+                    ? ((io.lettuce.core.cluster.api.StatefulRedisClusterConnection<String, String>) opened).async()
+                    : ((io.lettuce.core.api.StatefulRedisConnection<String, String>) opened).async();
+            CompletableFuture<RedisScriptingAsyncCommands<String, String>> pending = commands;
+            if (!pending.complete(ready)) {
+                commands = CompletableFuture.completedFuture(ready); // after failed attempts
+            }
             LOG.info("rate limits: connected to Redis " + description);
         });
     }
@@ -114,10 +133,11 @@ public final class RedisStore implements AutoCloseable {
      * or on a cluster node that never ran it).
      */
     CompletableFuture<List<Object>> evaluate(String[] keys, String[] arguments) {
-        RedisScriptingAsyncCommands<String, String> redis = commands;
-        if (redis == null) {
-            return CompletableFuture.failedFuture(new IllegalStateException("not connected to Redis " + description));
-        }
+        return commands.thenCompose(redis -> evaluate(redis, keys, arguments));
+    }
+
+    private static CompletableFuture<List<Object>> evaluate(RedisScriptingAsyncCommands<String, String> redis,
+                                                            String[] keys, String[] arguments) {
         CompletableFuture<List<Object>> byDigest = redis.<List<Object>>evalsha(LimitScript.SHA, ScriptOutputType.MULTI,
                 keys, arguments).toCompletableFuture();
         return byDigest.exceptionallyCompose(failure -> unwrap(failure) instanceof RedisNoScriptException
