@@ -9,7 +9,7 @@ import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
 
 /** A real grpc-java server on a free loopback port serving Library and KitchenSink. */
-final class GrpcBackend implements AutoCloseable {
+public final class GrpcBackend implements AutoCloseable {
     private final Server server;
     private final CallProbe probe = new CallProbe();
     private final StreamSteps steps = new StreamSteps();
@@ -25,7 +25,7 @@ final class GrpcBackend implements AutoCloseable {
         server = builder.build().start();
     }
 
-    static GrpcBackend start() throws IOException {
+    public static GrpcBackend start() throws IOException {
         return new GrpcBackend(false);
     }
 
@@ -34,7 +34,7 @@ final class GrpcBackend implements AutoCloseable {
         return new GrpcBackend(true);
     }
 
-    int port() {
+    public int port() {
         return server.getPort();
     }
 

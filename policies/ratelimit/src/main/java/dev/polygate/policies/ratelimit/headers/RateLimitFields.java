@@ -9,7 +9,8 @@ import java.util.List;
 /**
  * The response fields of draft-ietf-httpapi-ratelimit-headers-11 for one policy's limits: {@code RateLimit-Policy}
  * lists each limit as {@code "name";q=<requests>;w=<seconds>}, {@code RateLimit} what each one leaves as
- * {@code "name";r=<remaining>;t=<seconds>}, and a refusal carries {@code Retry-After} in seconds. Other policies'
+ * {@code "name";r=<remaining>;t=<seconds>} ({@code t} rounded up, and at least 1: a whole bucket is whole for
+ * a moment only), and a refusal carries {@code Retry-After} in seconds. Other policies'
  * fields are added to, never replaced (a response may carry several items in several field lines).
  */
 public final class RateLimitFields {
@@ -48,7 +49,7 @@ public final class RateLimitFields {
                 value.append(", ");
             }
             value.append('"').append(limits.get(i).name()).append("\";r=").append(outcome.remaining())
-                    .append(";t=").append(Decision.ceilSeconds(outcome.resetNanos()));
+                    .append(";t=").append(Math.max(1, Decision.ceilSeconds(outcome.resetNanos())));
         }
         return value.toString();
     }
