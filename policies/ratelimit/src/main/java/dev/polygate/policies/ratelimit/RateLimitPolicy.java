@@ -56,7 +56,7 @@ final class RateLimitPolicy implements Policy {
     public void apply(Exchange exchange, PolicyChain chain) {
         String counted = key.of(exchange);
         if (local == null) {
-            chain.await(exchange, global.decide(counted).thenApply(decision -> verdict(exchange, decision)));
+            chain.await(exchange, global.decide(counted, decision -> verdict(exchange, decision)));
             return;
         }
         Verdict verdict = verdict(exchange, local.decide(counted));

@@ -2,6 +2,9 @@ package dev.polygate.policies.ratelimit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.polygate.policies.ratelimit.redis.RedisSettings;
+import dev.polygate.spi.ConfigNode;
 import dev.polygate.spi.ErrorKind;
 import dev.polygate.spi.GatewayException;
 import dev.polygate.spi.Policy;
@@ -50,8 +53,10 @@ class GlobalRateLimitTest {
     }
 
     /** Builds a global policy whose connection is let go at the end, as a retiring configuration lets it go. */
-    private Policy build(PolicyHarness harness, String section, String connection) throws Exception {
+    private Policy build(PolicyHarness harness, String section) throws Exception {
         Policy policy = harness.build(FACTORY, section);
+        String connection = RedisSettings.read(ConfigNode.section(new ObjectMapper().readTree(section)).get("redis"))
+                .connectionKey();
         resources.add(() -> harness.context().shared().release("rateLimit:redis:" + connection));
         return policy;
     }
@@ -77,8 +82,8 @@ class GlobalRateLimitTest {
                 "[ {\"name\": \"hourly\", \"requests\": 5, \"per\": \"1h\"} ]");
         PolicyHarness first = gateway();
         PolicyHarness second = gateway();
-        Policy one = build(first, section, redis.uri());
-        Policy two = build(second, section, redis.uri());
+        Policy one = build(first, section);
+        Policy two = build(second, section);
 
         List<String> remaining = new ArrayList<>();
         int allowed = 0;
@@ -106,8 +111,7 @@ class GlobalRateLimitTest {
         PolicyHarness harness = gateway();
         Policy policy = build(harness, section(redis(redis, ""), "",
                 "[ {\"name\": \"burst\", \"requests\": 2, \"per\": \"1h\"},"
-                        + " {\"name\": \"daily\", \"requests\": 3, \"per\": \"1d\", \"algorithm\": \"slidingWindow\"} ]"),
-                redis.uri());
+                        + " {\"name\": \"daily\", \"requests\": 3, \"per\": \"1d\", \"algorithm\": \"slidingWindow\"} ]"));
         assertThat(harness.run(policy, TestRequest.get("/x")).proceeded()).isTrue();
         assertThat(harness.run(policy, TestRequest.get("/x")).proceeded()).isTrue();
         PolicyOutcome refused = harness.run(policy, TestRequest.get("/x"));
@@ -125,8 +129,8 @@ class GlobalRateLimitTest {
         RedisServer redis = closeLater(RedisServer.start());
         PolicyHarness harness = gateway();
         String limits = "[ {\"requests\": 100, \"per\": \"1h\"} ]";
-        Policy open = build(harness, section(redis(redis, "\"failure\": \"open\""), "", limits), redis.uri());
-        Policy closed = build(harness, section(redis(redis, "\"failure\": \"closed\""), "", limits), redis.uri());
+        Policy open = build(harness, section(redis(redis, "\"failure\": \"open\""), "", limits));
+        Policy closed = build(harness, section(redis(redis, "\"failure\": \"closed\""), "", limits));
         assertThat(rateLimit(harness.run(open, TestRequest.get("/x")))).isEqualTo("\"default\";r=99;t=36");
 
         redis.stop();
@@ -149,7 +153,7 @@ class GlobalRateLimitTest {
         redis.stop();
         PolicyHarness harness = gateway();
         Policy policy = build(harness, section(redis(redis, "\"failure\": \"closed\""), "",
-                "[ {\"requests\": 10, \"per\": \"1m\"} ]"), redis.uri());
+                "[ {\"requests\": 10, \"per\": \"1m\"} ]"));
         assertThat(harness.run(policy, TestRequest.get("/x")).rejected()).map(GatewayException::kind)
                 .hasValue(ErrorKind.UPSTREAM_UNAVAILABLE);
         redis.restart();
@@ -161,7 +165,7 @@ class GlobalRateLimitTest {
         RedisServer redis = closeLater(RedisServer.start());
         PolicyHarness harness = gateway();
         Policy policy = build(harness, section("{\"uri\": \"" + redis.uri() + "\", \"timeout\": \"100ms\","
-                + " \"failure\": \"closed\"}", "", "[ {\"requests\": 10, \"per\": \"1m\"} ]"), redis.uri());
+                + " \"failure\": \"closed\"}", "", "[ {\"requests\": 10, \"per\": \"1m\"} ]"));
         awaitOutcome(harness, policy, PolicyOutcome::proceeded, Duration.ofSeconds(20)); // connected
 
         CompletableFuture<String> sleeping = CompletableFuture.supplyAsync(() -> {
@@ -186,9 +190,9 @@ class GlobalRateLimitTest {
         RedisServer redis = closeLater(RedisServer.startCluster());
         PolicyHarness harness = gateway();
         Policy policy = build(harness, section("{\"uri\": \"" + redis.uri() + "\", \"cluster\": true,"
-                        + " \"timeout\": \"1s\", \"failure\": \"closed\"}", "\"key\": [\"ip\", \"route\"]",
+                        + " \"timeout\": \"2s\", \"failure\": \"closed\"}", "\"key\": [\"ip\", \"route\"]",
                 "[ {\"name\": \"a\", \"requests\": 1, \"per\": \"1h\"}, {\"name\": \"b\", \"requests\": 5, \"per\": \"1h\","
-                        + " \"algorithm\": \"slidingWindow\"} ]"), "cluster:" + redis.uri());
+                        + " \"algorithm\": \"slidingWindow\"} ]"));
         awaitOutcome(harness, policy, PolicyOutcome::proceeded, Duration.ofSeconds(20));
         PolicyOutcome refused = harness.run(policy, TestRequest.get("/x"));
         assertThat(refused.rejected()).map(GatewayException::kind).hasValue(ErrorKind.RATE_LIMITED);
@@ -203,7 +207,7 @@ class GlobalRateLimitTest {
         PolicyHarness harness = gateway();
         String uri = "redis-sentinel://127.0.0.1:" + sentinel.port() + "#limits";
         Policy policy = build(harness, section("{\"uri\": \"" + uri + "\", \"timeout\": \"2s\", \"failure\": \"closed\"}",
-                "", "[ {\"requests\": 1, \"per\": \"1h\"} ]"), uri);
+                "", "[ {\"requests\": 1, \"per\": \"1h\"} ]"));
         awaitOutcome(harness, policy, PolicyOutcome::proceeded, Duration.ofSeconds(20));
         assertThat(harness.run(policy, TestRequest.get("/x")).rejected()).map(GatewayException::kind)
                 .hasValue(ErrorKind.RATE_LIMITED);

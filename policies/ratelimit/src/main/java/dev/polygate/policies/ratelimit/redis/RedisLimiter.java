@@ -6,11 +6,11 @@ import dev.polygate.spi.TranslatorContext;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 /**
  * The limits of one policy, counted in Redis for every gateway that names the same servers: one script run per
- * decision, answered within the policy's timeout or {@linkplain Decision#unchecked() unchecked}.
+ * decision.
  */
 public final class RedisLimiter {
     private final RedisStore store;
@@ -30,23 +30,28 @@ public final class RedisLimiter {
         return new RedisLimiter(store, limits, settings);
     }
 
-    /** Completes, on a thread of the Redis client or of the timeout, with the decision; never exceptionally. */
-    public CompletableFuture<Decision> decide(String key) {
-        return store.evaluate(script.keys(key), script.arguments())
-                .orTimeout(timeout.toNanos(), TimeUnit.NANOSECONDS)
-                .handle((reply, failure) -> {
-                    if (failure != null) {
-                        store.report(failure);
-                        return Decision.unchecked();
-                    }
-                    try {
-                        Decision decision = script.decision(reply);
-                        store.answered();
-                        return decision;
-                    } catch (IllegalStateException e) {
-                        store.report(e);
-                        return Decision.unchecked();
-                    }
-                });
+    /**
+     * Completes with {@code then} applied to the decision, on a thread of the Redis client; never exceptionally. A
+     * decision Redis does not answer within the timeout (the connection's own, or this one's while the first
+     * connection is made) is {@linkplain Decision#unchecked() unchecked}.
+     */
+    public <T> CompletableFuture<T> decide(String key, Function<Decision, T> then) {
+        return store.evaluate(script.keys(key), script.arguments(), timeout)
+                .handle((reply, failure) -> then.apply(decision(reply, failure)));
+    }
+
+    private Decision decision(List<Object> reply, Throwable failure) {
+        if (failure != null) {
+            store.report(failure);
+            return Decision.unchecked();
+        }
+        try {
+            Decision decision = script.decision(reply);
+            store.answered();
+            return decision;
+        } catch (IllegalStateException e) {
+            store.report(e);
+            return Decision.unchecked();
+        }
     }
 }

@@ -61,11 +61,13 @@ public final class RedisStore implements AutoCloseable {
         this.cluster = settings.cluster();
         this.uris = settings.uris().stream().map(RedisURI::create).toList();
         this.description = uris.toString();
-        this.resources = DefaultClientResources.builder().ioThreadPoolSize(2).computationThreadPoolSize(1)
+        // the fewest threads Lettuce takes: one connection uses one I/O thread, on which its answers complete
+        this.resources = DefaultClientResources.builder().ioThreadPoolSize(2).computationThreadPoolSize(2)
                 .reconnectDelay(Delay.exponential(Duration.ofMillis(50), Duration.ofSeconds(2), 2, TimeUnit.MILLISECONDS))
                 .build();
         SocketOptions socket = SocketOptions.builder().connectTimeout(Duration.ofSeconds(2)).keepAlive(true).build();
-        TimeoutOptions timeouts = TimeoutOptions.enabled(Duration.ofSeconds(2));
+        // the decisions' timeout, kept by Lettuce's own timer for every command: no timer of our own per request
+        TimeoutOptions timeouts = TimeoutOptions.enabled(settings.timeout());
         if (cluster) {
             RedisClusterClient clusterClient = RedisClusterClient.create(resources, uris);
             clusterClient.setOptions(ClusterClientOptions.builder()
@@ -132,8 +134,14 @@ public final class RedisStore implements AutoCloseable {
      * Runs the limits' script: by its digest, and by its text when this Redis does not hold it yet (after a restart,
      * or on a cluster node that never ran it).
      */
-    CompletableFuture<List<Object>> evaluate(String[] keys, String[] arguments) {
-        return commands.thenCompose(redis -> evaluate(redis, keys, arguments));
+    CompletableFuture<List<Object>> evaluate(String[] keys, String[] arguments, Duration timeout) {
+        CompletableFuture<RedisScriptingAsyncCommands<String, String>> ready = commands;
+        if (ready.isDone() && !ready.isCompletedExceptionally()) {
+            return evaluate(ready.getNow(null), keys, arguments);
+        }
+        CompletableFuture<List<Object>> later = ready.thenCompose(connected -> evaluate(connected, keys, arguments));
+        // after failed attempts this fails at once; during the first one it waits, no longer than a decision may
+        return ready.isDone() ? later : later.orTimeout(timeout.toNanos(), TimeUnit.NANOSECONDS);
     }
 
     private static CompletableFuture<List<Object>> evaluate(RedisScriptingAsyncCommands<String, String> redis,
