@@ -1,11 +1,8 @@
 package dev.polygate.edge.ratelimit;
 
 import dev.polygate.edge.grpc.GrpcBackend;
+import dev.polygate.edge.grpc.RestGateway;
 import dev.polygate.edge.testing.RunningGateway;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** A gateway with one grpc route (the test Library service, schema from the descriptor set) with given policies. */
@@ -30,22 +27,12 @@ final class GrpcRouteFixture implements AutoCloseable {
                         translator: grpc
                         backend: { upstream: grpc, schema: { descriptorSets: [ "%s" ] } }
                         policies:
-                    """.formatted(backend.port(), descriptorSet(dir)) + policies);
+                    """.formatted(backend.port(), RestGateway.descriptorSet(dir)) + policies);
             return new GrpcRouteFixture(backend, gateway);
         } catch (Exception | Error e) {
             backend.close();
             throw e;
         }
-    }
-
-    private static Path descriptorSet(Path dir) {
-        Path file = dir.resolve("polygate-services.pb");
-        try (InputStream in = GrpcRouteFixture.class.getResourceAsStream("/dev/polygate/proto/polygate-services.pb")) {
-            Files.copy(in, file);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return file;
     }
 
     int port() {
