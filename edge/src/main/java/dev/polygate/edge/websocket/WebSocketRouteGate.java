@@ -6,6 +6,7 @@ import dev.polygate.spi.ErrorKind;
 import dev.polygate.spi.Exchange;
 import dev.polygate.spi.GatewayException;
 import dev.polygate.spi.Translator;
+import dev.polygate.spi.websocket.ForwardingWebSocketUpgrade;
 import dev.polygate.spi.websocket.WebSocketUpgrade;
 
 /**
@@ -26,7 +27,8 @@ public final class WebSocketRouteGate {
             } else if (!accepts) {
                 refuse(exchange, route);
             } else {
-                if (upgrade instanceof EdgeWebSocketUpgrade edge) {
+                // a policy may have wrapped the handshake (to learn when the session ends): start the gateway's own
+                if (ForwardingWebSocketUpgrade.unwrap(upgrade) instanceof EdgeWebSocketUpgrade edge) {
                     edge.start(config);
                 }
                 translator.handle(exchange);

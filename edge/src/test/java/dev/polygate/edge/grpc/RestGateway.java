@@ -19,7 +19,7 @@ import java.time.Duration;
  * A gateway in front of a gRPC backend, with REST clients: routes use the {@code grpc} translator and learn
  * the schema from the descriptor set the proto module builds.
  */
-final class RestGateway implements AutoCloseable {
+public final class RestGateway implements AutoCloseable {
     static final ObjectMapper JSON = new ObjectMapper();
     static final Duration TIMEOUT = Duration.ofSeconds(10);
 
@@ -65,7 +65,7 @@ final class RestGateway implements AutoCloseable {
     }
 
     /** The descriptor set of the test services, written to a file as users would have it. */
-    static Path descriptorSet(Path dir) {
+    public static Path descriptorSet(Path dir) {
         Path file = dir.resolve("polygate-services.pb");
         if (!Files.exists(file)) {
             try (InputStream in = RestGateway.class.getResourceAsStream("/dev/polygate/proto/polygate-services.pb")) {

@@ -1,0 +1,195 @@
+package dev.polygate.policies.ratelimit.redis;
+
+import io.lettuce.core.AbstractRedisClient;
+import io.lettuce.core.ClientOptions;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisNoScriptException;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.ScriptOutputType;
+import io.lettuce.core.SocketOptions;
+import io.lettuce.core.TimeoutOptions;
+import io.lettuce.core.api.StatefulConnection;
+import io.lettuce.core.api.async.RedisScriptingAsyncCommands;
+import io.lettuce.core.cluster.ClusterClientOptions;
+import io.lettuce.core.cluster.ClusterTopologyRefreshOptions;
+import io.lettuce.core.cluster.RedisClusterClient;
+import io.lettuce.core.codec.StringCodec;
+import io.lettuce.core.resource.ClientResources;
+import io.lettuce.core.resource.DefaultClientResources;
+import io.lettuce.core.resource.Delay;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * One connection to the Redis that global limits share (standalone, through Sentinel, or a cluster), kept across
+ * reloads by the servers it names. It connects in the background and keeps trying until Redis answers; once
+ * connected, Lettuce reconnects by itself after Redis goes away. While there is no connection, scripts fail at
+ * once (they never queue), so a decision never waits longer than its policy's timeout.
+ *
+ * <p>Everything is asynchronous: Lettuce runs on event loops of its own, and callers get a future.
+ */
+public final class RedisStore implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(RedisStore.class.getName());
+    /** Commands Lettuce holds for one connection at most; past it they fail at once. */
+    private static final int QUEUE_LIMIT = 10_000;
+    private static final long LOG_EVERY_NANOS = TimeUnit.SECONDS.toNanos(10);
+
+    private final String description;
+    private final ClientResources resources;
+    private final AbstractRedisClient client;
+    private final boolean cluster;
+    private final List<RedisURI> uris;
+    private volatile StatefulConnection<String, String> connection;
+    /**
+     * The commands once connected. Pending during the first attempt (so the first decisions wait for it, within
+     * their timeout); failed while attempts fail (so decisions fail at once); complete once one succeeded.
+     */
+    private volatile CompletableFuture<RedisScriptingAsyncCommands<String, String>> commands = new CompletableFuture<>();
+    private volatile boolean closed;
+    private volatile boolean failing;
+    private final AtomicLong failures = new AtomicLong();
+    private final AtomicLong lastReport = new AtomicLong(System.nanoTime() - LOG_EVERY_NANOS);
+
+    public RedisStore(RedisSettings settings) {
+        this.cluster = settings.cluster();
+        this.uris = settings.uris().stream().map(RedisURI::create).toList();
+        this.description = uris.toString();
+        // the fewest threads Lettuce takes: one connection uses one I/O thread, on which its answers complete
+        this.resources = DefaultClientResources.builder().ioThreadPoolSize(2).computationThreadPoolSize(2)
+                .reconnectDelay(Delay.exponential(Duration.ofMillis(50), Duration.ofSeconds(2), 2, TimeUnit.MILLISECONDS))
+                .build();
+        SocketOptions socket = SocketOptions.builder().connectTimeout(Duration.ofSeconds(2)).keepAlive(true).build();
+        // the decisions' timeout, kept by Lettuce's own timer for every command: no timer of our own per request
+        TimeoutOptions timeouts = TimeoutOptions.enabled(settings.timeout());
+        if (cluster) {
+            RedisClusterClient clusterClient = RedisClusterClient.create(resources, uris);
+            clusterClient.setOptions(ClusterClientOptions.builder()
+                    .topologyRefreshOptions(ClusterTopologyRefreshOptions.builder()
+                            .enableAllAdaptiveRefreshTriggers().enablePeriodicRefresh(Duration.ofSeconds(30)).build())
+                    .autoReconnect(true).disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+                    .requestQueueSize(QUEUE_LIMIT).socketOptions(socket).timeoutOptions(timeouts).build());
+            this.client = clusterClient;
+        } else {
+            RedisClient single = RedisClient.create(resources);
+            single.setOptions(ClientOptions.builder().autoReconnect(true)
+                    .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+                    .requestQueueSize(QUEUE_LIMIT).socketOptions(socket).timeoutOptions(timeouts).build());
+            this.client = single;
+        }
+        connect(Duration.ofMillis(100));
+    }
+
+    private void connect(Duration nextDelay) {
+        if (closed) {
+            return;
+        }
+        CompletionStage<? extends StatefulConnection<String, String>> attempt;
+        if (cluster) {
+            RedisClusterClient clusterClient = (RedisClusterClient) client;
+            // the asynchronous connect needs the cluster's topology first, read from the seed nodes
+            attempt = clusterClient.refreshPartitionsAsync()
+                    .thenCompose(read -> clusterClient.connectAsync(StringCodec.UTF8));
+        } else {
+            attempt = ((RedisClient) client).connectAsync(StringCodec.UTF8, uris.get(0));
+        }
+        attempt.whenComplete((opened, failure) -> {
+            if (failure != null) {
+                report(failure);
+                CompletableFuture<RedisScriptingAsyncCommands<String, String>> pending = commands;
+                if (!pending.completeExceptionally(failure)) {
+                    commands = CompletableFuture.failedFuture(failure);
+                }
+                if (!closed) {
+                    Duration after = nextDelay.multipliedBy(2).compareTo(Duration.ofSeconds(2)) > 0
+                            ? Duration.ofSeconds(2) : nextDelay.multipliedBy(2);
+                    resources.eventExecutorGroup().schedule(() -> connect(after), nextDelay.toMillis(),
+                            TimeUnit.MILLISECONDS);
+                }
+                return;
+            }
+            if (closed) {
+                opened.closeAsync();
+                return;
+            }
+            connection = opened;
+            RedisScriptingAsyncCommands<String, String> ready = cluster
+                    ? ((io.lettuce.core.cluster.api.StatefulRedisClusterConnection<String, String>) opened).async()
+                    : ((io.lettuce.core.api.StatefulRedisConnection<String, String>) opened).async();
+            CompletableFuture<RedisScriptingAsyncCommands<String, String>> pending = commands;
+            if (!pending.complete(ready)) {
+                commands = CompletableFuture.completedFuture(ready); // after failed attempts
+            }
+            LOG.info("rate limits: connected to Redis " + description);
+        });
+    }
+
+    /**
+     * Runs the limits' script: by its digest, and by its text when this Redis does not hold it yet (after a restart,
+     * or on a cluster node that never ran it).
+     */
+    CompletableFuture<List<Object>> evaluate(String[] keys, String[] arguments, Duration timeout) {
+        CompletableFuture<RedisScriptingAsyncCommands<String, String>> ready = commands;
+        if (ready.isDone() && !ready.isCompletedExceptionally()) {
+            return evaluate(ready.getNow(null), keys, arguments);
+        }
+        CompletableFuture<List<Object>> later = ready.thenCompose(connected -> evaluate(connected, keys, arguments));
+        // after failed attempts this fails at once; during the first one it waits, no longer than a decision may
+        return ready.isDone() ? later : later.orTimeout(timeout.toNanos(), TimeUnit.NANOSECONDS);
+    }
+
+    private static CompletableFuture<List<Object>> evaluate(RedisScriptingAsyncCommands<String, String> redis,
+                                                            String[] keys, String[] arguments) {
+        CompletableFuture<List<Object>> byDigest = redis.<List<Object>>evalsha(LimitScript.SHA, ScriptOutputType.MULTI,
+                keys, arguments).toCompletableFuture();
+        return byDigest.exceptionallyCompose(failure -> unwrap(failure) instanceof RedisNoScriptException
+                ? redis.<List<Object>>eval(LimitScript.SOURCE, ScriptOutputType.MULTI, keys, arguments)
+                        .toCompletableFuture()
+                : CompletableFuture.failedFuture(failure));
+    }
+
+    private static Throwable unwrap(Throwable failure) {
+        return failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+    }
+
+    /** Redis answered: limits are enforced again. */
+    void answered() {
+        if (failing) {
+            failing = false;
+            LOG.info("rate limits: Redis " + description + " answers again (" + failures.getAndSet(0)
+                    + " decisions could not be checked)");
+        }
+    }
+
+    /** Redis did not answer in time: said once, then at most every ten seconds with a count. */
+    void report(Throwable failure) {
+        long count = failures.incrementAndGet();
+        long now = System.nanoTime();
+        long last = lastReport.get();
+        if ((!failing || now - last >= LOG_EVERY_NANOS) && lastReport.compareAndSet(last, now)) {
+            LOG.log(Level.WARNING, "rate limits: Redis " + description + " does not answer ("
+                    + describe(unwrap(failure)) + "); global limits follow their failure mode (" + count
+                    + " decisions so far)");
+        }
+        failing = true;
+    }
+
+    private static String describe(Throwable failure) {
+        return failure.getClass().getSimpleName() + (failure.getMessage() == null ? "" : ": " + failure.getMessage());
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        StatefulConnection<String, String> open = connection;
+        CompletableFuture<Void> closing = open == null ? CompletableFuture.completedFuture(null) : open.closeAsync();
+        closing.whenComplete((done, failure) -> client.shutdownAsync(0, 2, TimeUnit.SECONDS)
+                .whenComplete((down, ignored) -> resources.shutdown(0, 2, TimeUnit.SECONDS)));
+    }
+}
