@@ -40,12 +40,13 @@ final class DemoBackend implements AutoCloseable {
         this.server = server;
     }
 
-    public static DemoBackend start(String host, int port) throws InterruptedException {
+    /** @param jwksJson the demo issuer's public keys, served at {@code /jwks.json} */
+    public static DemoBackend start(String host, int port, String jwksJson) throws InterruptedException {
         return new DemoBackend(EmbeddedNettyServer.start(host, port, new ChannelInitializer<>() {
             @Override
             protected void initChannel(Channel ch) {
                 ch.pipeline().addLast(new HttpServerCodec(), new HttpServerKeepAliveHandler(),
-                        new HttpObjectAggregator(MAX_ECHO), new Resources());
+                        new HttpObjectAggregator(MAX_ECHO), new Resources(jwksJson));
             }
         }));
     }
@@ -60,6 +61,12 @@ final class DemoBackend implements AutoCloseable {
     }
 
     private static final class Resources extends SimpleChannelInboundHandler<FullHttpRequest> {
+        private final String jwksJson;
+
+        Resources(String jwksJson) {
+            this.jwksJson = jwksJson;
+        }
+
         @Override
         protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
             QueryStringDecoder uri = new QueryStringDecoder(request.uri());
@@ -76,6 +83,7 @@ final class DemoBackend implements AutoCloseable {
                 case "/", "/hello" -> reply(ctx, request, HttpResponseStatus.OK,
                         "{\"message\":\"hello from the demo backend\",\"path\":\"" + quote(request.uri()) + "\"}");
                 case "/headers" -> reply(ctx, request, HttpResponseStatus.OK, headersJson(request));
+                case "/jwks.json" -> reply(ctx, request, HttpResponseStatus.OK, jwksJson);
                 case "/echo" -> echo(ctx, request);
                 case "/stream" -> stream(ctx, request, intParam(uri, "count", 5), intParam(uri, "intervalMs", 200));
                 default -> reply(ctx, request, HttpResponseStatus.NOT_FOUND,

@@ -28,7 +28,8 @@ public final class GatewayDemo implements EmbeddedBackends {
             }
         };
         try {
-            DemoBackend backend = DemoBackend.start("127.0.0.1", 0);
+            DemoTokens tokens = DemoTokens.create();
+            DemoBackend backend = DemoBackend.start("127.0.0.1", 0, tokens.jwksJson());
             running.push(backend);
             DemoGreeter greeter = DemoGreeter.start("127.0.0.1", 0);
             running.push(greeter);
@@ -49,7 +50,9 @@ public final class GatewayDemo implements EmbeddedBackends {
             return new Started(yaml, "demo backend on 127.0.0.1:" + backend.port()
                     + ", demo gRPC backend (demo.greeter.v1.Greeter) on 127.0.0.1:" + greeter.port()
                     + ", demo SOAP backend (Calculator, JAX-WS) on 127.0.0.1:" + calculator.port()
-                    + ", demo WebSocket echo on 127.0.0.1:" + echo.port(), backends);
+                    + ", demo WebSocket echo on 127.0.0.1:" + echo.port()
+                    + "\ndemo consumer 'demo': API key demo-key, or this bearer token (a day long, signed by the key"
+                    + " served at /.well-known/jwks.json):\n" + tokens.token(), backends);
         } catch (Exception e) {
             try {
                 backends.close();

@@ -96,6 +96,45 @@ class DemoTest {
     }
 
     @Test
+    void theSecuredHelloWantsTheDemoKeyOrTokenAndLimitsTheConsumer() throws Exception {
+        HttpResponse<String> anonymous = send(H1, http + "/secure/hello");
+        assertThat(anonymous.statusCode()).isEqualTo(401);
+        assertThat(anonymous.headers().allValues("www-authenticate"))
+                .anySatisfy(challenge -> assertThat(challenge).startsWith("ApiKey"))
+                .anySatisfy(challenge -> assertThat(challenge).startsWith("Bearer"));
+        assertThat(send(H1, http + "/secure/hello", "x-api-key", "not-the-key").statusCode()).isEqualTo(401);
+
+        HttpResponse<String> keys = send(H1, http + "/.well-known/jwks.json");
+        assertThat(keys.statusCode()).isEqualTo(200);
+        assertThat(keys.body()).contains("\"kty\":\"RSA\"").doesNotContain("\"d\":");
+        java.util.regex.Matcher printed = java.util.regex.Pattern
+                .compile("eyJ[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+").matcher(demo.output());
+        assertThat(printed.find()).as("the demo prints a token at start").isTrue();
+        HttpResponse<String> withToken = send(H1, http + "/secure/hello", "authorization", "Bearer " + printed.group());
+        assertThat(withToken.statusCode()).isEqualTo(200);
+        assertThat(withToken.body()).contains("hello from the demo backend");
+
+        // The token and the key are the same consumer's: 5 requests per 10 seconds in all, then 429.
+        int allowed = 1;
+        HttpResponse<String> answer;
+        while (true) {
+            answer = send(H1, http + "/secure/hello", "x-api-key", "demo-key");
+            if (answer.statusCode() != 200) {
+                break;
+            }
+            allowed++;
+            assertThat(answer.headers().firstValue("ratelimit")).isPresent();
+            assertThat(answer.headers().firstValue("ratelimit-policy")).hasValueSatisfying(
+                    policy -> assertThat(policy).contains("\"demo\"", "q=5", "w=10"));
+            assertThat(allowed).as("requests let through before the first 429").isLessThanOrEqualTo(5);
+        }
+        assertThat(answer.statusCode()).isEqualTo(429);
+        assertThat(answer.headers().firstValue("retry-after")).isPresent();
+        assertThat(answer.headers().firstValue("ratelimit")).hasValueSatisfying(
+                state -> assertThat(state).contains("\"demo\"", "r=0"));
+    }
+
+    @Test
     void theGreeterAnswersRestJsonOverHttpAndHttps() throws Exception {
         HttpResponse<String> cleartext = send(H1, http + "/v1/greeter/world");
         HttpResponse<String> secure = send(h2OverTls(), "https://localhost:" + demo.port("https") + "/v1/greeter/world");
@@ -431,6 +470,12 @@ class DemoTest {
     private static HttpResponse<String> send(HttpClient client, String url) throws Exception {
         return client.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(),
                 HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** With request headers given as name/value pairs. */
+    private static HttpResponse<String> send(HttpClient client, String url, String... headers) throws Exception {
+        return client.send(HttpRequest.newBuilder(URI.create(url)).headers(headers).timeout(Duration.ofSeconds(10))
+                .build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private static Path devCa() {
