@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
@@ -126,7 +127,7 @@ public final class RedisStore implements AutoCloseable {
             if (!pending.complete(ready)) {
                 commands = CompletableFuture.completedFuture(ready); // after failed attempts
             }
-            LOG.info("rate limits: connected to Redis " + description);
+            log(Level.INFO, "rate limits: connected to Redis " + description);
         });
     }
 
@@ -162,7 +163,7 @@ public final class RedisStore implements AutoCloseable {
     void answered() {
         if (failing) {
             failing = false;
-            LOG.info("rate limits: Redis " + description + " answers again (" + failures.getAndSet(0)
+            log(Level.INFO, "rate limits: Redis " + description + " answers again (" + failures.getAndSet(0)
                     + " decisions could not be checked)");
         }
     }
@@ -173,11 +174,19 @@ public final class RedisStore implements AutoCloseable {
         long now = System.nanoTime();
         long last = lastReport.get();
         if ((!failing || now - last >= LOG_EVERY_NANOS) && lastReport.compareAndSet(last, now)) {
-            LOG.log(Level.WARNING, "rate limits: Redis " + description + " does not answer ("
+            log(Level.WARNING, "rate limits: Redis " + description + " does not answer ("
                     + describe(unwrap(failure)) + "); global limits follow their failure mode (" + count
                     + " decisions so far)");
         }
         failing = true;
+    }
+
+    /**
+     * Logs off the calling thread: decisions complete on event loops (an event loop of the gateway's when Redis
+     * refuses a command at once), where writing a log line would block.
+     */
+    private static void log(Level level, String message) {
+        ForkJoinPool.commonPool().execute(() -> LOG.log(level, message));
     }
 
     private static String describe(Throwable failure) {
