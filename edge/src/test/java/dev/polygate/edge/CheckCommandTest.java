@@ -86,7 +86,7 @@ class CheckCommandTest {
         assertThat(report).containsExactly(
                 "DIR/gateway.yaml: invalid (16 problems)",
                 "  colour: unknown key; expected one of dataDir, listeners, admin, limits, accessLog, drainTimeout,"
-                        + " reload, policyTimeout, policies, consumers, upstreams, routes",
+                        + " reload, policyTimeout, policies, consumers, upstreams, routes, trustedProxies",
                 "  listeners[0].port: must be between 0 and 65535, was 70000",
                 "  routes[0].backend.upstream: there is no upstream named 'nowhere' in 'upstreams'; configured: calc,"
                         + " shop",
