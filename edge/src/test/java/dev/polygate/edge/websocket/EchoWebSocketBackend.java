@@ -133,12 +133,15 @@ final class EchoWebSocketBackend implements AutoCloseable {
         }
 
         private void flood(ChannelHandlerContext ctx) {
-            while (ctx.channel().isActive() && ctx.channel().isWritable()) {
+            // A failed write ends the flood: the connection is going, and writing on would only fail again.
+            while (flooding && ctx.channel().isActive() && ctx.channel().isWritable()) {
                 ByteBuf chunk = ctx.alloc().buffer(16384).writeZero(16384);
                 ctx.writeAndFlush(new BinaryWebSocketFrame(chunk)).addListener(f -> {
                     if (f.isSuccess()) {
                         flooded.addAndGet(16384);
                         progress.release();
+                    } else {
+                        flooding = false;
                     }
                 });
             }
