@@ -24,6 +24,10 @@ public final class EventLoopBlockingExtension implements BeforeAllCallback, Afte
                 .loadIntegrations() // Netty's, found on the class path: which threads are event loops
                 // a stopping io_uring loop spins until the kernel has let go of its ring: part of shutting down
                 .allowBlockingCallsInside("io.netty.channel.uring.IoUringIoHandler", "destroy")
+                // Netty's adaptive allocator takes a short write lock to grow or retire its magazines
+                .allowBlockingCallsInside("io.netty.buffer.AdaptivePoolingAllocator$MagazineGroup", "tryExpandMagazines")
+                .allowBlockingCallsInside("io.netty.buffer.AdaptivePoolingAllocator$MagazineGroup", "free")
+                .allowBlockingCallsInside("io.netty.buffer.AdaptivePoolingAllocator$Magazine", "free")
                 .blockingMethodCallback(method -> {
                     String where = Thread.currentThread().getName() + ": " + method;
                     StringBuilder text = new StringBuilder(where);
