@@ -67,7 +67,8 @@ class IntrospectionThroughGatewayTest {
         HttpResponse<String> inactive = gateway.bearer("/orders/1", "revoked");
         assertThat(inactive.statusCode()).isEqualTo(401);
         assertThat(inactive.body()).contains("token inactive");
-        assertThat(inactive.headers().firstValue("www-authenticate")).hasValue("Bearer realm=\"polygate\"");
+        assertThat(inactive.headers().firstValue("www-authenticate")).hasValue(
+                "Bearer realm=\"polygate\", error=\"invalid_token\", error_description=\"token inactive\"");
         assertThat(gateway.bearer("/orders/1", "revoked").statusCode()).isEqualTo(401);
         assertThat(calls.get("revoked").get()).isEqualTo(1);
     }

@@ -10,6 +10,14 @@ import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jwt.PlainJWT;
 import dev.polygate.policies.auth.jwt.LoopbackHttpServer;
 import dev.polygate.policies.auth.jwt.TestTokens;
+import dev.polygate.test.v1.Everything;
+import dev.polygate.test.v1.KitchenSinkGrpc;
+import io.grpc.ManagedChannel;
+import io.grpc.Metadata;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
+import io.grpc.stub.MetadataUtils;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -40,6 +48,8 @@ import org.junit.jupiter.api.io.TempDir;
 class JwtThroughGatewayTest {
     private static final RSAKey KEY = TestTokens.rsa("2025-a");
     private static final RSAKey NEXT = TestTokens.rsa("2025-b");
+    /** RFC 6750 section 3.1: the challenge of a refused token names the error; a missing token's does not. */
+    private static final String REFUSED_CHALLENGE = "Bearer realm=\"polygate\", error=\"invalid_token\", ";
 
     @TempDir
     Path directory;
@@ -111,6 +121,9 @@ class JwtThroughGatewayTest {
             assertThat(refused.statusCode()).as(attempt.getKey()).isEqualTo(401);
             assertThat(refused.body()).as(attempt.getKey()).contains("\"code\":\"UNAUTHENTICATED\"")
                     .doesNotContain("uri:");
+            assertThat(refused.headers().allValues("www-authenticate")).as(attempt.getKey()).singleElement()
+                    .asString().startsWith(REFUSED_CHALLENGE).endsWith("\"").doesNotContain(attempt.getValue())
+                    .matches(".*error_description=\"[a-z ]{1,40}\"");
         }
         assertThat(gateway.bearer("/orders/1", TestTokens.signed(KEY, TestTokens.claims()
                 .expirationTime(Date.from(now.minusSeconds(10))).build())).statusCode())
@@ -121,8 +134,43 @@ class JwtThroughGatewayTest {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[] {0, 0, 0, 0, 0})).timeout(TokenGateway.TIMEOUT)
                 .build(), HttpResponse.BodyHandlers.ofString());
         assertThat(grpcWeb.headers().firstValue("grpc-status")).hasValue("16");
-        assertThat(grpcWeb.headers().firstValue("www-authenticate")).hasValue("Bearer realm=\"polygate\"");
+        assertThat(grpcWeb.headers().firstValue("www-authenticate"))
+                .hasValue(REFUSED_CHALLENGE + "error_description=\"unknown key\"");
         assertThat(gateway.bearer("/orders/1", token(KEY)).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aNativeGrpcCallWithARefusedTokenIsUnauthenticatedAndItsTrailersNameTheError() throws Exception {
+        gateway.start("", route(jwks.uri("/jwks"), "").replace("/orders", "/polygate.test.v1.KitchenSink"));
+        ManagedChannel channel = NettyChannelBuilder.forAddress("127.0.0.1", gateway.uri("http", "/").getPort())
+                .usePlaintext().build();
+        try {
+            StatusRuntimeException refused = grpcEcho(channel, token(TestTokens.rsa("forged")));
+            assertThat(refused.getStatus().getCode()).isEqualTo(Status.Code.UNAUTHENTICATED);
+            assertThat(refused.getStatus().getDescription()).isEqualTo("unknown key");
+            assertThat(refused.getTrailers().get(WWW_AUTHENTICATE))
+                    .isEqualTo(REFUSED_CHALLENGE + "error_description=\"unknown key\"");
+
+            StatusRuntimeException missing = grpcEcho(channel, null);
+            assertThat(missing.getStatus().getCode()).isEqualTo(Status.Code.UNAUTHENTICATED);
+            assertThat(missing.getTrailers().get(WWW_AUTHENTICATE)).isEqualTo("Bearer realm=\"polygate\"");
+        } finally {
+            channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+        }
+    }
+
+    private static final Metadata.Key<String> WWW_AUTHENTICATE = Metadata.Key.of("www-authenticate",
+            Metadata.ASCII_STRING_MARSHALLER);
+
+    private static StatusRuntimeException grpcEcho(ManagedChannel channel, String token) {
+        Metadata metadata = new Metadata();
+        if (token != null) {
+            metadata.put(Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER), "Bearer " + token);
+        }
+        return catchThrowableOfType(() -> KitchenSinkGrpc.newBlockingStub(channel)
+                .withDeadlineAfter(10, TimeUnit.SECONDS)
+                .withInterceptors(MetadataUtils.newAttachHeadersInterceptor(metadata))
+                .echo(Everything.newBuilder().setStringValue("hi").build()), StatusRuntimeException.class);
     }
 
     @Test
@@ -198,8 +246,11 @@ class JwtThroughGatewayTest {
             assertThat(refused.getResponse().statusCode()).isEqualTo(401);
             assertThat(refused.getResponse().headers().firstValue("www-authenticate"))
                     .hasValue("Bearer realm=\"polygate\"");
-            assertThat(catchThrowableOfType(() -> open(live, "graphql-ws", "bearer." + token(NEXT)),
-                    WebSocketHandshakeException.class).getResponse().statusCode()).isEqualTo(401);
+            HttpResponse<?> unknownKey = catchThrowableOfType(() -> open(live, "graphql-ws",
+                    "bearer." + token(NEXT)), WebSocketHandshakeException.class).getResponse();
+            assertThat(unknownKey.statusCode()).isEqualTo(401);
+            assertThat(unknownKey.headers().firstValue("www-authenticate"))
+                    .hasValue(REFUSED_CHALLENGE + "error_description=\"unknown key\"");
 
             CompletableFuture<CharSequence> echoed = new CompletableFuture<>();
             WebSocket session = gateway.client().newWebSocketBuilder().subprotocols("graphql-ws", "bearer." + token(KEY))

@@ -21,6 +21,14 @@ public interface AuthMethod extends AutoCloseable {
      */
     String challenge();
 
+    /**
+     * The challenge of a 401 that refuses this method's credential for {@code reason}: by default the same as
+     * {@link #challenge()}; bearer-token methods add RFC 6750's {@code error="invalid_token"}.
+     */
+    default String refusingChallenge(String reason) {
+        return challenge();
+    }
+
     /** Removes this method's credential from the request, so that the backend does not receive it. */
     void removeCredential(Exchange exchange);
 

@@ -98,7 +98,7 @@ final class AuthPolicy implements Policy {
         Combination.Decision decision = combination.decide(results, anonymous);
         if (decision instanceof Combination.Refused refused) {
             return Verdict.reject(new GatewayException(ErrorKind.UNAUTHENTICATED, refused.reason())
-                    .withHeaders(challengeHeaders));
+                    .withHeaders(refusalHeaders(refused)));
         }
         Principal principal = decision instanceof Combination.Authenticated ok ? ok.principal()
                 : ((Combination.Anonymous) decision).principal();
@@ -108,6 +108,26 @@ final class AuthPolicy implements Policy {
             methods.forEach(method -> method.removeCredential(exchange));
         }
         return Verdict.proceed(exchange);
+    }
+
+    /**
+     * Every method's challenge; when one method's credential was refused, that method's challenge says so (a bearer
+     * token's {@code error="invalid_token"}). Without a credential (RFC 6750 section 3.1) no error is named.
+     */
+    private HttpHeaders refusalHeaders(Combination.Refused refused) {
+        if (refused.refusingMethod() == Combination.Refused.NO_METHOD) {
+            return challengeHeaders;
+        }
+        AuthMethod refusing = methods.get(refused.refusingMethod());
+        String plain = refusing.challenge();
+        String named = refusing.refusingChallenge(refused.reason());
+        if (plain == null || plain.equals(named)) {
+            return challengeHeaders;
+        }
+        HttpHeaders headers = new DefaultHttpHeaders();
+        challenges.values().forEach(value -> headers.add(HttpHeaderNames.WWW_AUTHENTICATE,
+                value.equals(plain) ? named : value));
+        return headers;
     }
 
     private static GatewayException asError(Throwable failure) {

@@ -39,7 +39,17 @@ enum Combination {
     record Anonymous(Principal principal) implements Decision {
     }
 
-    record Refused(String reason) implements Decision {
+    /**
+     * @param reason         what the client is told
+     * @param refusingMethod the index of the method whose credential was refused, or {@link #NO_METHOD} when the
+     *                       refusal is about the credentials together (none, too few, two consumers)
+     */
+    record Refused(String reason, int refusingMethod) implements Decision {
+        static final int NO_METHOD = -1;
+
+        Refused(String reason) {
+            this(reason, NO_METHOD);
+        }
     }
 
     /**
@@ -48,9 +58,10 @@ enum Combination {
      */
     Decision decide(List<AuthOutcome> outcomes, String anonymous) {
         List<Principal> accepted = new ArrayList<>(outcomes.size());
-        for (AuthOutcome outcome : outcomes) {
+        for (int i = 0; i < outcomes.size(); i++) {
+            AuthOutcome outcome = outcomes.get(i);
             if (outcome instanceof AuthOutcome.Refused refused) {
-                return new Refused(refused.reason());
+                return new Refused(refused.reason(), i);
             }
             if (outcome instanceof AuthOutcome.Accepted ok) {
                 accepted.add(ok.principal());

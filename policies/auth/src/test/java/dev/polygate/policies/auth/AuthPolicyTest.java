@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.nimbusds.jose.jwk.RSAKey;
 import dev.polygate.certs.DevCertificateAuthority;
 import dev.polygate.policies.auth.basic.BasicMethodFactory;
 import dev.polygate.policies.auth.consumers.ApiKeyDigest;
 import dev.polygate.policies.auth.consumers.CredentialIndexes;
+import dev.polygate.policies.auth.jwt.TestTokens;
 import dev.polygate.spi.ConfigException;
 import dev.polygate.spi.ConfigNode;
 import dev.polygate.spi.ErrorKind;
@@ -23,6 +25,7 @@ import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -109,6 +112,30 @@ class AuthPolicyTest {
                 .header("cookie", "lang=en"));
         assertThat(byCookie.context().principal().orElseThrow().consumer()).isEqualTo("alice");
         assertThat(passedHeaders(byCookie).getAll("cookie")).containsExactly("theme=dark", "lang=en");
+    }
+
+    @Test
+    void onlyTheChallengeOfTheMethodWhoseTokenWasRefusedNamesInvalidToken() throws Exception {
+        RSAKey key = TestTokens.rsa("k1");
+        Policy policy = build("{ \"anyOf\": [ { \"apiKey\": { \"header\": \"x-api-key\" } }, { \"jwt\": { \"keys\": "
+                + JSON.readTree(TestTokens.jwks(key)).get("keys")
+                + ", \"issuer\": \"" + TestTokens.ISSUER + "\", \"audiences\": [ \"" + TestTokens.AUDIENCE
+                + "\" ], \"algorithms\": [ \"RS256\" ], \"realm\": \"shop\" } } ] }");
+        String apiKeyChallenge = "ApiKey realm=\"polygate\", in=\"header\", name=\"x-api-key\"";
+
+        GatewayException expired = harness.run(policy, TestRequest.get("/x").header("authorization", "Bearer "
+                + TestTokens.signed(key, TestTokens.claims().expirationTime(new Date(0)).build()))).rejected()
+                .orElseThrow();
+        assertThat(expired.headers().getAll("www-authenticate")).containsExactly(apiKeyChallenge,
+                "Bearer realm=\"shop\", error=\"invalid_token\", error_description=\"token expired\"");
+
+        GatewayException wrongKey = harness.run(policy, TestRequest.get("/x").header("x-api-key", "guess")).rejected()
+                .orElseThrow();
+        assertThat(wrongKey.headers().getAll("www-authenticate")).as("an API key refused: no bearer error")
+                .containsExactly(apiKeyChallenge, "Bearer realm=\"shop\"");
+        GatewayException none = harness.run(policy, TestRequest.get("/x")).rejected().orElseThrow();
+        assertThat(none.headers().getAll("www-authenticate")).as("RFC 6750 3.1: no credential, no error code")
+                .containsExactly(apiKeyChallenge, "Bearer realm=\"shop\"");
     }
 
     @Test

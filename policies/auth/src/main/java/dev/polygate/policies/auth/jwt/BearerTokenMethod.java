@@ -48,6 +48,12 @@ public abstract class BearerTokenMethod implements AuthMethod {
         return challenge;
     }
 
+    /** RFC 6750 section 3.1: a token was there and is refused, so the challenge names the error. */
+    @Override
+    public final String refusingChallenge(String reason) {
+        return BearerChallenge.refusing(challenge, reason);
+    }
+
     @Override
     public final void removeCredential(Exchange exchange) {
         from.remove(exchange);
