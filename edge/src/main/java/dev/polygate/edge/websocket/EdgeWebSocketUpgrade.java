@@ -43,7 +43,6 @@ public final class EdgeWebSocketUpgrade implements WebSocketUpgrade {
     private final DownstreamExchange exchange;
     private final boolean http2;
     private final String key;
-    private final List<String> subprotocols;
     private final String origin;
     private final String extensionOffers;
     private final WebSocketStats stats = new WebSocketStats();
@@ -51,13 +50,12 @@ public final class EdgeWebSocketUpgrade implements WebSocketUpgrade {
     private ScheduledFuture<?> handshakeTimer;
     private boolean accepted;
 
-    EdgeWebSocketUpgrade(Channel channel, DownstreamExchange exchange, boolean http2, String key,
-                         List<String> subprotocols, String origin, String extensionOffers) {
+    EdgeWebSocketUpgrade(Channel channel, DownstreamExchange exchange, boolean http2, String key, String origin,
+                         String extensionOffers) {
         this.channel = channel;
         this.exchange = exchange;
         this.http2 = http2;
         this.key = key;
-        this.subprotocols = subprotocols;
         this.origin = origin;
         this.extensionOffers = extensionOffers;
     }
@@ -73,9 +71,13 @@ public final class EdgeWebSocketUpgrade implements WebSocketUpgrade {
         return stats;
     }
 
+    /**
+     * The offers of the request's {@code Sec-WebSocket-Protocol} as it is now: an offer a policy removed (a token
+     * offered as {@code bearer.<token>}) is neither offered to a backend nor a subprotocol the session may answer.
+     */
     @Override
     public List<String> subprotocols() {
-        return subprotocols;
+        return WebSocketHandshake.subprotocolOffers(exchange.request().headers());
     }
 
     @Override
@@ -100,7 +102,7 @@ public final class EdgeWebSocketUpgrade implements WebSocketUpgrade {
             throw new IllegalStateException("a response was already sent for this WebSocket handshake");
         }
         String subprotocol = handshake.subprotocol();
-        if (subprotocol != null && subprotocols.stream().noneMatch(subprotocol::equals)) {
+        if (subprotocol != null && subprotocols().stream().noneMatch(subprotocol::equals)) {
             throw new IllegalStateException("subprotocol '" + subprotocol + "' was not offered by the client");
         }
         accepted = true;

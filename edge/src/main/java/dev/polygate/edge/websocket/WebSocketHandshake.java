@@ -33,18 +33,16 @@ public final class WebSocketHandshake {
     private final String refusal;
     private final boolean wrongVersion;
     private final String key;
-    private final List<String> subprotocols;
     private final String origin;
     private final String extensions;
 
     private WebSocketHandshake(Channel channel, boolean http2, String refusal, boolean wrongVersion, String key,
-                               List<String> subprotocols, String origin, String extensions) {
+                               String origin, String extensions) {
         this.channel = channel;
         this.http2 = http2;
         this.refusal = refusal;
         this.wrongVersion = wrongVersion;
         this.key = key;
-        this.subprotocols = subprotocols;
         this.origin = origin;
         this.extensions = extensions;
     }
@@ -88,8 +86,7 @@ public final class WebSocketHandshake {
                     + "; this server speaks version 13";
         }
         return new WebSocketHandshake(channel, http2, refusal, wrongVersion,
-                headers.get(HttpHeaderNames.SEC_WEBSOCKET_KEY), tokens(headers.getAll(HttpHeaderNames.SEC_WEBSOCKET_PROTOCOL)),
-                headers.get(HttpHeaderNames.ORIGIN), String.join(",", headers.getAll(HttpHeaderNames.SEC_WEBSOCKET_EXTENSIONS)));
+                headers.get(HttpHeaderNames.SEC_WEBSOCKET_KEY), headers.get(HttpHeaderNames.ORIGIN), String.join(",", headers.getAll(HttpHeaderNames.SEC_WEBSOCKET_EXTENSIONS)));
     }
 
     /**
@@ -99,7 +96,7 @@ public final class WebSocketHandshake {
      */
     public boolean attach(DownstreamExchange exchange) {
         if (refusal == null) {
-            exchange.webSocket(new EdgeWebSocketUpgrade(channel, exchange, http2, key, subprotocols, origin, extensions));
+            exchange.webSocket(new EdgeWebSocketUpgrade(channel, exchange, http2, key, origin, extensions));
             return true;
         }
         if (!wrongVersion) {
@@ -145,9 +142,10 @@ public final class WebSocketHandshake {
         return false;
     }
 
-    private static List<String> tokens(List<String> values) {
+    /** The subprotocols {@code headers} offer ({@code Sec-WebSocket-Protocol}, any number of lines), in order. */
+    static List<String> subprotocolOffers(HttpHeaders headers) {
         List<String> tokens = new ArrayList<>();
-        for (String value : values) {
+        for (String value : headers.getAll(HttpHeaderNames.SEC_WEBSOCKET_PROTOCOL)) {
             for (String part : value.split(",")) {
                 if (!part.isBlank()) {
                     tokens.add(part.trim());

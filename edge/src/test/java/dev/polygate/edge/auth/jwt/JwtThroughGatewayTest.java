@@ -265,6 +265,14 @@ class JwtThroughGatewayTest {
             session.sendText("hello", true);
             assertThat(echoed.get(10, TimeUnit.SECONDS).toString()).isEqualTo("echo: hello");
             session.sendClose(WebSocket.NORMAL_CLOSURE, "done");
+            assertThat(backend.offers()).as("the backend never sees the token offered").containsExactly(
+                    List.of("graphql-ws"));
+
+            WebSocket tokenOnly = open(live, "bearer." + token(KEY));
+            assertThat(tokenOnly.getSubprotocol()).as("the token is never the answered subprotocol").isEmpty();
+            tokenOnly.sendClose(WebSocket.NORMAL_CLOSURE, "done");
+            assertThat(backend.offers()).as("offering only the token, the backend is offered nothing")
+                    .containsExactly(List.of("graphql-ws"), List.of());
         }
     }
 

@@ -28,9 +28,9 @@ final class SubprotocolTokenSource implements TokenSource {
     }
 
     /**
-     * Drops the offer from the request's {@code Sec-WebSocket-Protocol} header. The gateway fixes the offers a
-     * translator sees ({@link WebSocketUpgrade#subprotocols()}) when the handshake arrives, so on a passthrough
-     * route the backend still receives this offer: see the README.
+     * Drops the offer from the request's {@code Sec-WebSocket-Protocol} header, where the gateway reads the offers
+     * a translator sees ({@link WebSocketUpgrade#subprotocols()}): a passthrough route's backend is not offered the
+     * token, and the session cannot answer with it.
      */
     @Override
     public void remove(Exchange exchange) {
