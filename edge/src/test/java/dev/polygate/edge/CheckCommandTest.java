@@ -26,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
 class CheckCommandTest {
     private static final String MANY_PROBLEMS = """
             colour: blue
+            paths: { parameters: drop }
             listeners:
               - { name: web, port: 70000 }
             upstreams:
@@ -84,10 +85,11 @@ class CheckCommandTest {
         assertThat(check.status()).isEqualTo(1);
         assertThat(check.out()).isEmpty();
         assertThat(report).containsExactly(
-                "DIR/gateway.yaml: invalid (16 problems)",
+                "DIR/gateway.yaml: invalid (17 problems)",
                 "  colour: unknown key; expected one of dataDir, listeners, admin, limits, accessLog, drainTimeout,"
-                        + " reload, policyTimeout, policies, consumers, upstreams, routes, trustedProxies",
+                        + " reload, policyTimeout, policies, consumers, upstreams, routes, trustedProxies, paths",
                 "  listeners[0].port: must be between 0 and 65535, was 70000",
+                "  paths.parameters: must be one of keep, strip, refuse, was 'drop'",
                 "  routes[0].backend.upstream: there is no upstream named 'nowhere' in 'upstreams'; configured: calc,"
                         + " shop",
                 "  routes[1].backend.operations.Divide.path: '/div/{intA}/{intB}' is outside the route's paths"

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.polygate.edge.address.TrustedProxies;
+import dev.polygate.edge.routing.PathOptions;
 import dev.polygate.spi.ConfigException;
 import dev.polygate.spi.ConfigNode;
 import dev.polygate.spi.Consumer;
@@ -30,7 +31,8 @@ import java.util.Set;
 public final class ConfigLoader {
     private static final YAMLMapper YAML = new YAMLMapper();
     private static final Set<String> ROOT_KEYS = ordered("dataDir", "listeners", "admin", "limits", "accessLog",
-            "drainTimeout", "reload", "policyTimeout", "policies", "consumers", "upstreams", "routes", "trustedProxies");
+            "drainTimeout", "reload", "policyTimeout", "policies", "consumers", "upstreams", "routes", "trustedProxies",
+            "paths");
 
     private final List<ConfigException.Problem> problems = new ArrayList<>();
     private final Path baseDirectory;
@@ -122,8 +124,9 @@ public final class ConfigLoader {
         Map<String, UpstreamConfig> upstreams = upstreams(root.get("upstreams"));
         List<RouteConfig> routes = routes(root.get("routes"));
         TrustedProxies trustedProxies = TrustedProxies.read(root.get("trustedProxies"));
+        PathOptions paths = PathOptions.read(root.get("paths"));
         return new GatewayConfig(source, baseDirectory, dataDir, listeners, admin, limits, accessLog, drain, watch,
-                policyTimeout, policies, consumers, upstreams, routes, trustedProxies);
+                policyTimeout, policies, consumers, upstreams, routes, trustedProxies, paths);
     }
 
     private List<ListenerConfig> listeners(ConfigNode node) {

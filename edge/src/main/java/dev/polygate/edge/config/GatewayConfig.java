@@ -1,6 +1,7 @@
 package dev.polygate.edge.config;
 
 import dev.polygate.edge.address.TrustedProxies;
+import dev.polygate.edge.routing.PathOptions;
 import dev.polygate.spi.UpstreamConfig;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,13 +19,14 @@ import java.util.Map;
  * @param policies      the global policies, run for every request before routing
  * @param consumers     who calls the APIs, with their credentials (read by the authentication policies)
  * @param trustedProxies the proxies whose forwarding headers name the client's address
+ * @param paths         how routing treats path parameters, trailing dots and case
  */
 public record GatewayConfig(Path source, Path baseDirectory, Path dataDir, List<ListenerConfig> listeners,
                             AdminConfig admin, LimitsConfig limits, AccessLogConfig accessLog, Duration drainTimeout,
                             boolean watchFile, Duration policyTimeout, List<RouteConfig.PolicyEntry> policies,
                             List<dev.polygate.spi.Consumer> consumers,
                             Map<String, UpstreamConfig> upstreams, List<RouteConfig> routes,
-                            TrustedProxies trustedProxies) {
+                            TrustedProxies trustedProxies, PathOptions paths) {
 
     public GatewayConfig {
         listeners = List.copyOf(listeners);

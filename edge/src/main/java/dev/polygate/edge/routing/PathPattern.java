@@ -200,7 +200,15 @@ public final class PathPattern {
 
     /** Matches an already normalised path (see {@link PathNormalizer}); empty when it does not match. */
     public Optional<PathMatch> match(String normalizedPath) {
-        int restStart = restStart(normalizedPath);
+        return match(normalizedPath, false);
+    }
+
+    /**
+     * As {@link #match(String)}; with {@code ignoreCase} literal text matches whatever its case, and what is
+     * captured keeps the request's case.
+     */
+    public Optional<PathMatch> match(String normalizedPath, boolean ignoreCase) {
+        int restStart = restStart(normalizedPath, ignoreCase);
         if (restStart < 0) {
             return Optional.empty();
         }
@@ -211,23 +219,27 @@ public final class PathPattern {
         if (!variableNames.isEmpty()) {
             // Second walk, now recording: the first one allocated nothing, which matters while routes miss.
             variables = new HashMap<>(variableNames.size() * 2);
-            walkTemplate(normalizedPath, variables);
+            walkTemplate(normalizedPath, variables, ignoreCase);
         }
         String rest = restStart >= normalizedPath.length() ? "" : normalizedPath.substring(restStart);
         return Optional.of(new PathMatch(variables, rest));
     }
 
     /** Where the part reported as "rest" starts (path length if none), or -1 when the path does not match. */
-    int restStart(String path) {
+    private int restStart(String path, boolean ignoreCase) {
         return switch (kind) {
-            case EXACT -> text.equals(path) ? path.length() : -1;
-            case PREFIX -> prefixRestStart(path);
-            case TEMPLATE -> walkTemplate(path, null);
+            case EXACT -> path.length() == text.length() && startsWith(path, text, 0, ignoreCase) ? path.length() : -1;
+            case PREFIX -> prefixRestStart(path, ignoreCase);
+            case TEMPLATE -> walkTemplate(path, null, ignoreCase);
         };
     }
 
-    private int prefixRestStart(String path) {
-        if (!path.startsWith(text)) {
+    private static boolean startsWith(String path, String literal, int at, boolean ignoreCase) {
+        return path.regionMatches(ignoreCase, at, literal, 0, literal.length());
+    }
+
+    private int prefixRestStart(String path, boolean ignoreCase) {
+        if (!startsWith(path, text, 0, ignoreCase)) {
             return -1;
         }
         if (text.endsWith("/") || path.length() == text.length()) {
@@ -238,7 +250,7 @@ public final class PathPattern {
     }
 
     /** Walks the template over the path; fills {@code captures} when not null. Returns as {@link #restStart}. */
-    private int walkTemplate(String path, Map<String, String> captures) {
+    private int walkTemplate(String path, Map<String, String> captures, boolean ignoreCase) {
         int length = path.length();
         int pos = 0; // at the '/' that opens the next path segment, or at length when none is left
         for (Segment segment : segments) {
@@ -259,7 +271,8 @@ public final class PathPattern {
             }
             switch (segment.kind()) {
                 case LITERAL -> {
-                    if (end - start != segment.text().length() || !path.startsWith(segment.text(), start)) {
+                    if (end - start != segment.text().length()
+                            || !startsWith(path, segment.text(), start, ignoreCase)) {
                         return -1;
                     }
                 }

@@ -38,9 +38,11 @@ public final class RouteTable<T> {
 
     private final List<Entry<T>> entries;
     private final List<RouteRule<T>> rules;
+    private final boolean ignoreCase;
 
-    private RouteTable(List<Entry<T>> entries) {
+    private RouteTable(List<Entry<T>> entries, boolean ignoreCase) {
         this.entries = entries;
+        this.ignoreCase = ignoreCase;
         Set<RouteRule<T>> firstSeen = new LinkedHashSet<>();
         entries.forEach(entry -> firstSeen.add(entry.rule()));
         this.rules = List.copyOf(firstSeen);
@@ -53,6 +55,11 @@ public final class RouteTable<T> {
      * @throws IllegalArgumentException if two routes share a name
      */
     public static <T> RouteTable<T> of(List<RouteRule<T>> rulesInConfigOrder) {
+        return of(rulesInConfigOrder, true);
+    }
+
+    /** As {@link #of(List)}; with {@code caseSensitive} false, paths match their routes whatever their case. */
+    public static <T> RouteTable<T> of(List<RouteRule<T>> rulesInConfigOrder, boolean caseSensitive) {
         Set<String> names = new HashSet<>();
         List<Entry<T>> entries = new ArrayList<>();
         for (RouteRule<T> rule : rulesInConfigOrder) {
@@ -63,7 +70,7 @@ public final class RouteTable<T> {
         }
         // List.sort is stable, which is what keeps configuration order among equally specific entries.
         entries.sort(MOST_SPECIFIC_FIRST);
-        return new RouteTable<>(List.copyOf(entries));
+        return new RouteTable<>(List.copyOf(entries), !caseSensitive);
     }
 
     /**
@@ -80,7 +87,7 @@ public final class RouteTable<T> {
             RouteRule<T> rule = entry.rule();
             // Cheapest checks first; the path match is the only step that may allocate, and only on success.
             if (rule.host().matches(host) && rule.acceptsMethodAndHeaders(method, headers)) {
-                Optional<PathMatch> path = entry.path().match(normalizedPath);
+                Optional<PathMatch> path = entry.path().match(normalizedPath, ignoreCase);
                 if (path.isPresent()) {
                     return Optional.of(new RouteMatch<>(rule, path.get()));
                 }

@@ -1,6 +1,7 @@
 package dev.polygate.edge.runtime;
 
 import dev.polygate.edge.exchange.ExchangeStep;
+import dev.polygate.edge.routing.PathOptions;
 import dev.polygate.edge.routing.PathRewriter;
 import dev.polygate.edge.routing.RouteMatch;
 import dev.polygate.edge.routing.RouteTable;
@@ -21,14 +22,25 @@ import java.util.Optional;
  */
 final class RouteSelection implements ExchangeStep {
     private final RouteTable<RouteEntry> table;
+    private final PathOptions paths;
 
-    RouteSelection(RouteTable<RouteEntry> table) {
+    RouteSelection(RouteTable<RouteEntry> table, PathOptions paths) {
         this.table = table;
+        this.paths = paths;
     }
 
     @Override
     public void run(Exchange exchange) {
         RequestHead head = exchange.request();
+        if (paths.changesPaths()) {
+            try {
+                head = withPathOptions(head);
+            } catch (GatewayException refused) {
+                exchange.response().sendError(refused);
+                return;
+            }
+            exchange.request(head);
+        }
         Optional<RouteMatch<RouteEntry>> found = Optional.empty();
         if (CorsRules.isPreflight(head)) {
             // A preflight asks about the method to come: it belongs to the route that will take that method, whose
@@ -57,5 +69,16 @@ final class RouteSelection implements ExchangeStep {
         }
         route.translator().operationOf(exchange).ifPresent(context::operation);
         route.chain().run(exchange);
+    }
+
+    /** The head with the path the {@code paths} options make of it: matched and forwarded (query kept). */
+    private RequestHead withPathOptions(RequestHead head) {
+        String matched = paths.apply(head.matchedPath());
+        if (matched.equals(head.matchedPath())) {
+            return head;
+        }
+        int q = head.path().indexOf('?');
+        String upstream = q < 0 ? matched : matched + head.path().substring(q);
+        return new RequestHead(head.method(), upstream, matched, head.authority(), head.scheme(), head.headers());
     }
 }

@@ -92,8 +92,8 @@ public final class RoutingSnapshot implements AutoCloseable {
             if (!problems.isEmpty()) {
                 throw new ConfigException(problems);
             }
-            table = RouteTable.of(rules);
-            ExchangeStep routing = new RouteSelection(table);
+            table = RouteTable.of(rules, config.paths().caseSensitive());
+            ExchangeStep routing = new RouteSelection(table, config.paths());
             Map<String, ExchangeStep> listenerSteps = new LinkedHashMap<>();
             byListener.forEach((name, list) -> listenerSteps.put(name, scopes.chain(list, routing, Rejector.PLAIN)));
             entry = scopes.chain(global, new ListenerSwitch(listenerSteps, routing), Rejector.PLAIN);

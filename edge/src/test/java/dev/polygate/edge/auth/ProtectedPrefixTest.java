@@ -6,6 +6,7 @@ import dev.polygate.edge.testing.RawHttp;
 import dev.polygate.policies.auth.consumers.ApiKeyDigest;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -15,16 +16,34 @@ import org.junit.jupiter.api.io.TempDir;
  * Path tricks against a protected prefix: {@code /secure} needs an API key, everything else goes to the same
  * backend without one. Whatever a request's path looks like, if the backend serves its protected resource (a path
  * under {@code /secure/} as the backend decodes it) the request passed the policy; every other trick is a 401 or a
- * path outside {@code /secure/} for the backend too.
+ * path outside {@code /secure/} for the backend too. With the {@code paths} options, the same holds for a backend
+ * that reads paths as a servlet container does (case folded, {@code ;} parameters and trailing dots dropped).
  */
 class ProtectedPrefixTest {
+    /** The tricks a servlet-style backend (case folded, {@code ;} parameters and trailing dots dropped) falls for. */
+    private static final List<String> SERVLET_TRICKS = List.of("/SECURE/x", "/Secure/x", "/secure;jsessionid=1/x",
+            "/secure;/x", "/secure./x", "/secure%2e/x", "/SeCuRe;a=b./x", "/secure.;x/y", "/;a/secure/x",
+            "/public/..;/secure/x", "/secure/x;.", "/SECURE/../secure/x", "/secure../x", "/%53ECURE/x");
+
     @TempDir
     static Path dir;
     static EchoedGateway both;
+    /** The same routes with paths: { parameters: strip, trailingDots: refuse, caseSensitive: false }. */
+    static EchoedGateway servletStyle;
+    /** The same routes with paths: { parameters: refuse, trailingDots: refuse, caseSensitive: false }. */
+    static EchoedGateway refusing;
 
     @BeforeAll
     static void start() throws Exception {
-        both = EchoedGateway.start(dir, null, port -> """
+        both = EchoedGateway.start(dir.resolve("plain"), null, port -> yaml(port, ""));
+        servletStyle = EchoedGateway.start(dir.resolve("servlet"), null, port -> yaml(port,
+                "paths: { parameters: strip, trailingDots: refuse, caseSensitive: false }\n"));
+        refusing = EchoedGateway.start(dir.resolve("refusing"), null, port -> yaml(port,
+                "paths: { parameters: refuse, trailingDots: refuse, caseSensitive: false }\n"));
+    }
+
+    private static String yaml(int port, String paths) {
+        return paths + """
                 consumers:
                   - { name: alice, credentials: { apiKeys: [ { hash: "%s" } ] } }
                 upstreams:
@@ -38,23 +57,39 @@ class ProtectedPrefixTest {
                   - name: public
                     match: { prefix: / }
                     backend: { upstream: backend }
-                """.formatted(ApiKeyDigest.of("alice-key"), port));
+                """.formatted(ApiKeyDigest.of("alice-key"), port);
     }
 
     @AfterAll
     static void stop() {
-        if (both != null) {
-            both.close();
+        for (EchoedGateway gateway : new EchoedGateway[] {both, servletStyle, refusing}) {
+            if (gateway != null) {
+                gateway.close();
+            }
         }
     }
 
     /** The status line's code and the decoded path the backend served, or null when nothing reached it. */
     private static String[] get(String target, String apiKey) throws Exception {
-        int before = both.backend().served().size();
-        String answer = RawHttp.exchange(both.gateway().httpPort(), "GET " + target + " HTTP/1.1\r\nhost: localhost\r\n"
-                + (apiKey == null ? "" : "x-api-key: " + apiKey + "\r\n") + "connection: close\r\n\r\n");
-        List<String> served = both.backend().served();
+        return get(both, target, apiKey);
+    }
+
+    private static String[] get(EchoedGateway gateway, String target, String apiKey) throws Exception {
+        int before = gateway.backend().served().size();
+        String answer = RawHttp.exchange(gateway.gateway().httpPort(), "GET " + target + " HTTP/1.1\r\n"
+                + "host: localhost\r\n" + (apiKey == null ? "" : "x-api-key: " + apiKey + "\r\n")
+                + "connection: close\r\n\r\n");
+        List<String> served = gateway.backend().served();
         return new String[] {answer.substring(9, 12), served.size() > before ? served.get(served.size() - 1) : null};
+    }
+
+    /** The path as a servlet container resolves it: {@code ;} parameters and trailing dots dropped, case folded. */
+    private static String asServletReads(String path) {
+        return path.replaceAll(";[^/]*", "").replaceAll("\\.+(/|$)", "$1").toLowerCase(Locale.ROOT);
+    }
+
+    private static boolean underSecure(String path) {
+        return path.equals("/secure") || path.startsWith("/secure/");
     }
 
     @Test
@@ -84,5 +119,41 @@ class ProtectedPrefixTest {
             assertThat(passed[0]).as(trick).isEqualTo("200");
             assertThat(passed[1]).as(trick).isEqualTo("/secure/x");
         }
+    }
+
+    @Test
+    void withThePathOptionsEveryServletStyleTrickIsUnderTheProtectedPrefixOrRefused() throws Exception {
+        for (EchoedGateway gateway : List.of(servletStyle, refusing)) {
+            for (String trick : SERVLET_TRICKS) {
+                String[] outcome = get(gateway, trick, null);
+                assertThat(outcome[1]).as("%s answered %s after the backend served %s", trick, outcome[0], outcome[1])
+                        .isNull();
+                assertThat(outcome[0]).as(trick).isIn("400", "401");
+            }
+        }
+        for (String trick : List.of("/SECURE/x", "/secure;jsessionid=1/x", "/secure./x")) {
+            String served = get(both, trick, null)[1];
+            assertThat(served).as("without the options %s reaches the catch-all", trick).isNotNull();
+            assertThat(underSecure(asServletReads(served))).as("and a servlet container reads it as protected")
+                    .isTrue();
+        }
+    }
+
+    @Test
+    void withThePathOptionsEachTrickIsUnderTheProtectedPrefixOrRefused() throws Exception {
+        assertThat(get(servletStyle, "/SECURE/x", null)[0]).isEqualTo("401");
+        assertThat(get(servletStyle, "/SECURE/x", "alice-key")).as("the backend gets the case as sent")
+                .containsExactly("200", "/SECURE/x");
+        assertThat(get(servletStyle, "/secure;jsessionid=1/x", null)[0]).isEqualTo("401");
+        assertThat(get(servletStyle, "/secure;jsessionid=1/x?a=1;b", "alice-key")).as("parameters stripped")
+                .containsExactly("200", "/secure/x");
+        assertThat(get(servletStyle, "/secure./x", "alice-key")).containsExactly("400", null);
+        assertThat(get(servletStyle, "/public/file.txt", null)).containsExactly("200", "/public/file.txt");
+
+        assertThat(get(refusing, "/secure;jsessionid=1/x", "alice-key")).containsExactly("400", null);
+        assertThat(get(refusing, "/Secure/x", "alice-key")).containsExactly("200", "/Secure/x");
+
+        assertThat(get(both, "/SECURE/x", null)).as("the defaults keep matching case-sensitively")
+                .containsExactly("200", "/SECURE/x");
     }
 }

@@ -38,6 +38,26 @@ class RouteTableTest {
     }
 
     @Test
+    void withoutCaseSensitivityLiteralsMatchAnyCaseAndCapturesKeepTheRequestsCase() {
+        List<RouteRule<String>> rules = List.of(rule("exact", "*", PathPattern.exact("/health")),
+                rule("users", "*", PathPattern.template("/users/{id}/**")),
+                rule("secure", "*", PathPattern.prefix("/secure")), rule("public", "*", PathPattern.prefix("/")));
+        RouteTable<String> folding = RouteTable.of(rules, false);
+        assertThat(route(folding, "a", "/HEALTH")).contains("exact");
+        assertThat(route(folding, "a", "/SECURE/x")).contains("secure");
+        assertThat(route(folding, "a", "/Secure")).contains("secure");
+        assertThat(route(folding, "a", "/securex")).contains("public");
+        RouteMatch<String> users = folding.match("a", "/USERS/Ab7/Orders", "GET", NO_HEADERS).orElseThrow();
+        assertThat(users.rule().target()).isEqualTo("users");
+        assertThat(users.path().variables()).containsEntry("id", "Ab7");
+        assertThat(users.path().rest()).isEqualTo("Orders");
+
+        RouteTable<String> exact = RouteTable.of(rules);
+        assertThat(route(exact, "a", "/SECURE/x")).contains("public");
+        assertThat(route(exact, "a", "/HEALTH")).contains("public");
+    }
+
+    @Test
     void exactHostBeatsWildcardBeatsAny() {
         PathPattern all = PathPattern.prefix("/");
         RouteTable<String> table = RouteTable.of(List.of(
