@@ -1,19 +1,14 @@
 package dev.polygate.policies.auth.jwt;
 
+import dev.polygate.spi.BoundedResponseBody;
 import dev.polygate.spi.ConfigNode;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.ByteBuffer;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.Flow;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -49,11 +44,11 @@ public final class OffLoopHttp implements AutoCloseable {
     }
 
     /**
-     * Sends {@code request} and reads the answer's body, failing with an {@link IOException} past {@code maxBytes}
+     * Sends {@code request} and reads the answer's body, failing with {@link BoundedResponseBody.TooLarge} past {@code maxBytes}
      * and with a timeout past {@code timeout} (connecting and reading included). Completes on this client's pool.
      */
     public CompletableFuture<HttpResponse<byte[]>> send(HttpRequest request, int maxBytes, Duration timeout) {
-        return CompletableFuture.supplyAsync(() -> client.sendAsync(request, info -> new BoundedBody(maxBytes)), pool)
+        return CompletableFuture.supplyAsync(() -> client.sendAsync(request, BoundedResponseBody.atMost(maxBytes)), pool)
                 .thenCompose(sent -> sent)
                 .orTimeout(timeout.toNanos(), TimeUnit.NANOSECONDS);
     }
@@ -80,52 +75,5 @@ public final class OffLoopHttp implements AutoCloseable {
     @Override
     public void close() {
         pool.shutdownNow();
-    }
-
-    /** Collects a body up to a limit; a larger one fails the call instead of filling the heap. */
-    private static final class BoundedBody implements HttpResponse.BodySubscriber<byte[]> {
-        private final int maxBytes;
-        private final CompletableFuture<byte[]> body = new CompletableFuture<>();
-        private final ByteArrayOutputStream collected = new ByteArrayOutputStream();
-        private Flow.Subscription subscription;
-
-        BoundedBody(int maxBytes) {
-            this.maxBytes = maxBytes;
-        }
-
-        @Override
-        public CompletionStage<byte[]> getBody() {
-            return body;
-        }
-
-        @Override
-        public void onSubscribe(Flow.Subscription granted) {
-            subscription = granted;
-            granted.request(Long.MAX_VALUE);
-        }
-
-        @Override
-        public void onNext(List<ByteBuffer> buffers) {
-            for (ByteBuffer buffer : buffers) {
-                if (collected.size() + buffer.remaining() > maxBytes) {
-                    subscription.cancel();
-                    body.completeExceptionally(new IOException("the answer is larger than " + maxBytes + " bytes"));
-                    return;
-                }
-                byte[] bytes = new byte[buffer.remaining()];
-                buffer.get(bytes);
-                collected.write(bytes, 0, bytes.length);
-            }
-        }
-
-        @Override
-        public void onError(Throwable failure) {
-            body.completeExceptionally(failure);
-        }
-
-        @Override
-        public void onComplete() {
-            body.complete(collected.toByteArray());
-        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.polygate.translators.soap.wsdl;
 
+import dev.polygate.spi.BoundedResponseBody;
 import dev.polygate.spi.ConfigException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -122,7 +123,7 @@ final class DocumentFetcher {
                 .GET()
                 .build();
         CompletableFuture<HttpResponse<byte[]>> call =
-                http.sendAsync(request, info -> new BoundedBodySubscriber(maxBytes, info.headers()));
+                http.sendAsync(request, BoundedResponseBody.atMost(maxBytes));
         HttpResponse<byte[]> response;
         try {
             // the request timeout stops at the response head; this bounds the body too
@@ -146,7 +147,7 @@ final class DocumentFetcher {
     }
 
     private ConfigException downloadFailed(URI uri, Throwable cause) {
-        if (cause instanceof BoundedBodySubscriber.TooLarge) {
+        if (cause instanceof BoundedResponseBody.TooLarge) {
             return tooLarge(uri);
         }
         if (cause instanceof java.net.http.HttpTimeoutException) {

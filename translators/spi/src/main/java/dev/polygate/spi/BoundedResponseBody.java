@@ -1,6 +1,7 @@
-package dev.polygate.translators.soap.wsdl;
+package dev.polygate.spi;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
@@ -9,14 +10,18 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Flow;
 
-/** Collects a response body up to a limit and gives up as soon as the limit is passed, not after the download. */
-final class BoundedBodySubscriber implements HttpResponse.BodySubscriber<byte[]> {
-    /** The body is over the limit. */
-    static final class TooLarge extends RuntimeException {
+/**
+ * A body of the JDK's HTTP client read into memory up to a limit, for the documents and answers extensions fetch
+ * (a WSDL, a key set, an introspection answer): a body announced or found larger fails the call with
+ * {@link TooLarge} as soon as the limit is passed, never after downloading it.
+ */
+public final class BoundedResponseBody implements HttpResponse.BodySubscriber<byte[]> {
+    /** The body is larger than the limit. */
+    public static final class TooLarge extends IOException {
         private static final long serialVersionUID = 1L;
 
-        TooLarge() {
-            super("response body over the limit", null, false, false);
+        TooLarge(long limit) {
+            super("the answer is larger than " + limit + " bytes");
         }
     }
 
@@ -25,11 +30,16 @@ final class BoundedBodySubscriber implements HttpResponse.BodySubscriber<byte[]>
     private final ByteArrayOutputStream body = new ByteArrayOutputStream();
     private Flow.Subscription subscription;
 
-    BoundedBodySubscriber(long limit, HttpHeaders headers) {
+    private BoundedResponseBody(long limit, HttpHeaders headers) {
         this.limit = limit;
         if (headers.firstValueAsLong("Content-Length").orElse(-1) > limit) {
-            result.completeExceptionally(new TooLarge());
+            result.completeExceptionally(new TooLarge(limit));
         }
+    }
+
+    /** Reads bodies of at most {@code limit} bytes. */
+    public static HttpResponse.BodyHandler<byte[]> atMost(long limit) {
+        return info -> new BoundedResponseBody(limit, info.headers());
     }
 
     @Override
@@ -38,12 +48,12 @@ final class BoundedBodySubscriber implements HttpResponse.BodySubscriber<byte[]>
     }
 
     @Override
-    public void onSubscribe(Flow.Subscription s) {
-        subscription = s;
+    public void onSubscribe(Flow.Subscription granted) {
+        subscription = granted;
         if (result.isDone()) {
-            s.cancel();
+            granted.cancel();
         } else {
-            s.request(Long.MAX_VALUE);
+            granted.request(Long.MAX_VALUE);
         }
     }
 
@@ -55,7 +65,7 @@ final class BoundedBodySubscriber implements HttpResponse.BodySubscriber<byte[]>
         for (ByteBuffer buffer : buffers) {
             if (body.size() + (long) buffer.remaining() > limit) {
                 subscription.cancel();
-                result.completeExceptionally(new TooLarge());
+                result.completeExceptionally(new TooLarge(limit));
                 return;
             }
             byte[] chunk = new byte[buffer.remaining()];
@@ -65,8 +75,8 @@ final class BoundedBodySubscriber implements HttpResponse.BodySubscriber<byte[]>
     }
 
     @Override
-    public void onError(Throwable throwable) {
-        result.completeExceptionally(throwable);
+    public void onError(Throwable failure) {
+        result.completeExceptionally(failure);
     }
 
     @Override
