@@ -29,11 +29,17 @@ public final class PathRewriter {
      */
     public static String rewrite(String normalizedPath, String query, RouteMatch<?> match, String stripPrefix,
                                  String rewriteTemplate) {
+        return rewrite(normalizedPath, query, match, stripPrefix, rewriteTemplate, false);
+    }
+
+    /** As above; with {@code ignoreCase} (routes matched whatever the case) the prefix is stripped in any case. */
+    public static String rewrite(String normalizedPath, String query, RouteMatch<?> match, String stripPrefix,
+                                 String rewriteTemplate, boolean ignoreCase) {
         String path;
         if (rewriteTemplate != null) {
             path = expand(rewriteTemplate, match.path(), normalizedPath);
         } else if (stripPrefix != null) {
-            path = strip(normalizedPath, stripPrefix);
+            path = strip(normalizedPath, stripPrefix, ignoreCase);
         } else {
             path = normalizedPath;
         }
@@ -41,9 +47,9 @@ public final class PathRewriter {
     }
 
     /** Removes {@code prefix} when it matches whole leading segments; other paths pass through unchanged. */
-    private static String strip(String path, String prefix) {
+    private static String strip(String path, String prefix, boolean ignoreCase) {
         int prefixLength = prefix.endsWith("/") ? prefix.length() - 1 : prefix.length();
-        if (prefixLength == 0 || !path.startsWith(prefix.substring(0, prefixLength))) {
+        if (prefixLength == 0 || !path.regionMatches(ignoreCase, 0, prefix, 0, prefixLength)) {
             return path;
         }
         if (path.length() == prefixLength) {

@@ -65,7 +65,7 @@ final class RouteSelection implements ExchangeStep {
             int q = head.path().indexOf('?');
             String query = q < 0 ? null : head.path().substring(q + 1);
             exchange.request(head.withPath(PathRewriter.rewrite(head.matchedPath(), query, match, route.stripPrefix(),
-                    route.rewrite())));
+                    route.rewrite(), !paths.caseSensitive())));
         }
         route.translator().operationOf(exchange).ifPresent(context::operation);
         route.chain().run(exchange);

@@ -54,6 +54,10 @@ class ProtectedPrefixTest {
                     backend: { upstream: backend }
                     policies:
                       - auth: { anyOf: [ { apiKey: { header: x-api-key } } ] }
+                  - name: stripped
+                    match: { prefix: /api }
+                    stripPrefix: /api
+                    backend: { upstream: backend }
                   - name: public
                     match: { prefix: / }
                     backend: { upstream: backend }
@@ -149,6 +153,8 @@ class ProtectedPrefixTest {
                 .containsExactly("200", "/secure/x");
         assertThat(get(servletStyle, "/secure./x", "alice-key")).containsExactly("400", null);
         assertThat(get(servletStyle, "/public/file.txt", null)).containsExactly("200", "/public/file.txt");
+        assertThat(get(servletStyle, "/API/Orders", null)).as("the prefix stripped whatever its case")
+                .containsExactly("200", "/Orders");
 
         assertThat(get(refusing, "/secure;jsessionid=1/x", "alice-key")).containsExactly("400", null);
         assertThat(get(refusing, "/Secure/x", "alice-key")).containsExactly("200", "/Secure/x");
