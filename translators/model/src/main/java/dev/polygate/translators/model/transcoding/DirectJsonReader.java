@@ -125,9 +125,10 @@ final class DirectJsonReader {
             if (value == JsonToken.VALUE_NULL) {
                 throw Unhandled.INSTANCE;
             }
-            if (field.isMapField()) {
+            byte cardinality = shape.cardinality[index];
+            if (cardinality == DirectJsonShapes.MAP) {
                 map(parser, value, builder, field, depth);
-            } else if (field.isRepeated()) {
+            } else if (cardinality == DirectJsonShapes.REPEATED) {
                 if (value != JsonToken.START_ARRAY) {
                     throw Unhandled.INSTANCE;
                 }

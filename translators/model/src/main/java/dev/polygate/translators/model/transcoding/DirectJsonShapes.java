@@ -24,14 +24,24 @@ final class DirectJsonShapes {
         final Map<String, FieldDescriptor> byName;
         /** The name each field is printed under, by field index. */
         final String[] printedNames;
+        /**
+         * How each field holds its values, by field index: {@link #SINGLE}, {@link #REPEATED} or {@link #MAP}
+         * (asking the descriptor decodes its label each time).
+         */
+        final byte[] cardinality;
 
-        private Shape(Map<String, FieldDescriptor> byName, String[] printedNames) {
+        private Shape(Map<String, FieldDescriptor> byName, String[] printedNames, byte[] cardinality) {
             this.byName = byName;
             this.printedNames = printedNames;
+            this.cardinality = cardinality;
         }
     }
 
-    private static final Shape UNHANDLED = new Shape(Map.of(), new String[0]);
+    static final byte SINGLE = 0;
+    static final byte REPEATED = 1;
+    static final byte MAP = 2;
+
+    private static final Shape UNHANDLED = new Shape(Map.of(), new String[0], new byte[0]);
 
     private final boolean protoFieldNames;
     private final Map<Descriptor, Shape> shapes = new ConcurrentHashMap<>();
@@ -54,12 +64,14 @@ final class DirectJsonShapes {
         List<FieldDescriptor> fields = type.getFields();
         Map<String, FieldDescriptor> byName = new HashMap<>(fields.size() * 4);
         String[] printed = new String[fields.size()];
+        byte[] cardinality = new byte[fields.size()];
         for (FieldDescriptor field : fields) {
             byName.put(field.getName(), field);
             byName.put(field.getJsonName(), field);
             printed[field.getIndex()] = protoFieldNames ? field.getName() : field.getJsonName();
+            cardinality[field.getIndex()] = field.isMapField() ? MAP : field.isRepeated() ? REPEATED : SINGLE;
         }
-        return new Shape(byName, printed);
+        return new Shape(byName, printed, cardinality);
     }
 
     /** True when the type and every type it reaches is handled; types on the way are assumed handled. */

@@ -48,9 +48,10 @@ final class DirectJsonWriter {
             first = false;
             out.append('"').append(shape.printedNames[field.getIndex()]).append("\":");
             Object value = entry.getValue();
-            if (field.isMapField()) {
+            byte cardinality = shape.cardinality[field.getIndex()];
+            if (cardinality == DirectJsonShapes.MAP) {
                 map(field, (List<?>) value, out);
-            } else if (field.isRepeated()) {
+            } else if (cardinality == DirectJsonShapes.REPEATED) {
                 out.append('[');
                 List<?> values = (List<?>) value;
                 for (int i = 0; i < values.size(); i++) {

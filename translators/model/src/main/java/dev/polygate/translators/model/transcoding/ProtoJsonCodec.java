@@ -75,13 +75,8 @@ final class ProtoJsonCodec implements JsonCodec {
      * (a {@code body: "field"} message), so that errors name fields by their path in the request.
      */
     void merge(String json, Message.Builder builder, String pathPrefix) {
-        if (directReader.handles(builder) && isEmpty(builder)) {
-            try {
-                directReader.merge(json, builder);
-                return; // handled types hold no timestamp
-            } catch (DirectJsonReader.Unhandled leftToJsonFormat) {
-                clear(builder);
-            }
+        if (mergeDirectly(json, builder)) {
+            return; // handled types hold no timestamp
         }
         try {
             parser.merge(json, builder);
@@ -99,6 +94,23 @@ final class ProtoJsonCodec implements JsonCodec {
             if (problem != null) {
                 throw new GatewayException(ErrorKind.BAD_REQUEST, problem);
             }
+        }
+    }
+
+    /**
+     * Merges the document into an empty builder of a type the direct reader handles, when it takes the document;
+     * false (the builder left empty) when JsonFormat must read it.
+     */
+    boolean mergeDirectly(String json, Message.Builder builder) {
+        if (!directReader.handles(builder) || !isEmpty(builder)) {
+            return false;
+        }
+        try {
+            directReader.merge(json, builder);
+            return true;
+        } catch (DirectJsonReader.Unhandled leftToJsonFormat) {
+            clear(builder);
+            return false;
         }
     }
 
