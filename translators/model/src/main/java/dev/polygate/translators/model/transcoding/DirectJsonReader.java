@@ -12,9 +12,7 @@ import com.google.protobuf.Descriptors.OneofDescriptor;
 import com.google.protobuf.Message;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
 
 /**
@@ -151,13 +149,12 @@ final class DirectJsonReader {
         }
         FieldDescriptor keyField = field.getMessageType().findFieldByNumber(1);
         FieldDescriptor valueField = field.getMessageType().findFieldByNumber(2);
-        List<String> keys = new ArrayList<>();
+        Set<String> keys = new HashSet<>();
         while ((token = parser.nextToken()) == JsonToken.FIELD_NAME) {
             String key = parser.currentName();
-            if (keys.contains(key)) {
+            if (!keys.add(key)) {
                 throw Unhandled.INSTANCE;
             }
-            keys.add(key);
             Message.Builder entry = builder.newBuilderForField(field);
             Object keyValue = scalar(keyField, key, true);
             JsonToken valueToken = parser.nextToken();

@@ -226,8 +226,8 @@ class DirectJsonDifferentialTest {
             if (random.nextInt(3) != 0 || (field.getJavaType() == FieldDescriptor.JavaType.MESSAGE && depth > 1)) {
                 continue;
             }
-            if (field.getContainingOneof() != null && !field.getContainingOneof().isSynthetic()
-                    && builder.getOneofFieldDescriptor(field.getContainingOneof()) != null) {
+            if (field.getRealContainingOneof() != null
+                    && builder.getOneofFieldDescriptor(field.getRealContainingOneof()) != null) {
                 continue;
             }
             if (field.isMapField()) {
