@@ -63,10 +63,13 @@ public final class RestIngress {
         return errors;
     }
 
-    /** The method a REST request calls on this route (HEAD as GET); empty when none is bound to it. */
-    public Optional<Descriptors.MethodDescriptor> methodOf(String httpMethod, String rawPath) {
+    /**
+     * The method a REST request calls on this route (HEAD as GET); empty when none is bound to it. What the rules
+     * found is kept in the exchange's context for {@link #handle}.
+     */
+    public Optional<Descriptors.MethodDescriptor> methodOf(Exchange exchange, String httpMethod, String rawPath) {
         try {
-            RuleLookup lookup = transcoding.rules().lookup(httpMethod.equals("HEAD") ? "GET" : httpMethod, rawPath);
+            RuleLookup lookup = lookup(exchange, httpMethod.equals("HEAD") ? "GET" : httpMethod, rawPath);
             return lookup instanceof RuleLookup.Found found ? Optional.of(found.match().method()) : Optional.empty();
         } catch (GatewayException malformedPath) {
             return Optional.empty();
@@ -88,7 +91,7 @@ public final class RestIngress {
         String path = exchange.request().path();
         int query = path.indexOf('?');
         String rawPath = query < 0 ? path : path.substring(0, query);
-        RuleLookup lookup = transcoding.rules().lookup(exchange.request().method(), rawPath);
+        RuleLookup lookup = lookup(exchange, exchange.request().method(), rawPath);
         if (lookup instanceof RuleLookup.Found found) {
             new RestCall(exchange, found.match(), transcoding, backend, settings, errors).start();
         } else if (lookup instanceof RuleLookup.MethodNotAllowed notAllowed) {
@@ -102,6 +105,12 @@ public final class RestIngress {
                     "no operation is bound to " + (method.equals("HEAD") ? "GET" : method) + " " + rawPath, null),
                     errors);
         }
+    }
+
+    private RuleLookup lookup(Exchange exchange, String httpMethod, String rawPath) {
+        HttpRuleIndex rules = transcoding.rules();
+        return ResolvedOperation.resolve(exchange, rules, httpMethod, rawPath, RuleLookup.class,
+                () -> rules.lookup(httpMethod, rawPath));
     }
 
     static GatewayException badRequest(String detail) {

@@ -43,7 +43,7 @@ public final class RouteOperations {
             String rawPath = query < 0 ? path : path.substring(0, query);
             method = switch (ClientProtocol.of(exchange.request())) {
                 case GRPC, GRPC_WEB -> Optional.ofNullable(grpcMethods.apply(rawPath));
-                default -> rest.methodOf(exchange.request().method(), rawPath);
+                default -> rest.methodOf(exchange, exchange.request().method(), rawPath);
             };
         }
         return method.map(RouteOperations::name);

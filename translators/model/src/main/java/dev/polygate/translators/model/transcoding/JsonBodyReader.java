@@ -23,6 +23,11 @@ final class JsonBodyReader {
         if (plan.bodyMode == RequestPlan.BodyMode.NONE || json.isBlank()) {
             return;
         }
+        // A document the direct reader takes is one strict JSON value: the scan below would find nothing.
+        if (plan.bodyMode == RequestPlan.BodyMode.WHOLE && codec instanceof ProtoJsonCodec proto
+                && proto.mergeDirectly(json, builder)) {
+            return;
+        }
         try {
             JsonValueScanner.requireSingleValue(json);
         } catch (IllegalArgumentException e) {

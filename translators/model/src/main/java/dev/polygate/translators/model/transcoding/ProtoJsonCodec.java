@@ -1,5 +1,6 @@
 package dev.polygate.translators.model.transcoding;
 
+import com.google.protobuf.Descriptors;
 import com.google.protobuf.Descriptors.FieldDescriptor;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.Message;
@@ -11,9 +12,13 @@ import dev.polygate.spi.GatewayException;
 import java.util.Set;
 
 /**
- * The proto3 JSON mapping through JsonFormat. JsonFormat's errors name neither the field nor always the
- * problem, so a refused document is explained by {@link JsonProblemFinder}; and since JsonFormat takes
- * impossible dates as other instants, documents that can hold a timestamp are checked again strictly.
+ * The proto3 JSON mapping as JsonFormat reads and writes it. The messages {@link DirectJsonShapes} handles are
+ * read by {@link DirectJsonReader} and printed by {@link DirectJsonWriter}, which give the same results without
+ * JsonFormat's per-call set-up and the Gson tree in between; every other type, every document the direct reader
+ * leaves (see there), and printing with defaults shown go through JsonFormat. JsonFormat's errors name neither the
+ * field nor always the problem, so a refused document is explained by {@link JsonProblemFinder}; and since
+ * JsonFormat takes impossible dates as other instants, documents that can hold a timestamp are checked again
+ * strictly.
  */
 final class ProtoJsonCodec implements JsonCodec {
 
@@ -21,6 +26,9 @@ final class ProtoJsonCodec implements JsonCodec {
     private final JsonFormat.Printer printer;
     private final JsonProblemFinder problems;
     private final StrictTimestamps timestamps;
+    private final DirectJsonReader directReader;
+    /** Null when defaults are printed: JsonFormat prints those. */
+    private final DirectJsonWriter directWriter;
 
     ProtoJsonCodec(TranscodingOptions options, TypeRegistry types) {
         JsonFormat.Parser in = JsonFormat.parser().usingTypeRegistry(types);
@@ -35,6 +43,9 @@ final class ProtoJsonCodec implements JsonCodec {
         this.printer = out;
         this.problems = new JsonProblemFinder(new FieldNames(), options.ignoreUnknownFields());
         this.timestamps = new StrictTimestamps();
+        DirectJsonShapes shapes = new DirectJsonShapes(options.preserveProtoFieldNames());
+        this.directReader = new DirectJsonReader(shapes, options.ignoreUnknownFields());
+        this.directWriter = options.emitDefaults() ? null : new DirectJsonWriter(shapes);
     }
 
     private ProtoJsonCodec(ProtoJsonCodec base, JsonFormat.Printer printer) {
@@ -42,6 +53,8 @@ final class ProtoJsonCodec implements JsonCodec {
         this.printer = printer;
         this.problems = base.problems;
         this.timestamps = base.timestamps;
+        this.directReader = base.directReader;
+        this.directWriter = null;
     }
 
     /**
@@ -62,6 +75,9 @@ final class ProtoJsonCodec implements JsonCodec {
      * (a {@code body: "field"} message), so that errors name fields by their path in the request.
      */
     void merge(String json, Message.Builder builder, String pathPrefix) {
+        if (mergeDirectly(json, builder)) {
+            return; // handled types hold no timestamp
+        }
         try {
             parser.merge(json, builder);
         } catch (InvalidProtocolBufferException | RuntimeException e) {
@@ -81,8 +97,41 @@ final class ProtoJsonCodec implements JsonCodec {
         }
     }
 
+    /**
+     * Merges the document into an empty builder of a type the direct reader handles, when it takes the document;
+     * false (the builder left empty) when JsonFormat must read it.
+     */
+    boolean mergeDirectly(String json, Message.Builder builder) {
+        if (!directReader.handles(builder) || !isEmpty(builder)) {
+            return false;
+        }
+        try {
+            directReader.merge(json, builder);
+            return true;
+        } catch (DirectJsonReader.Unhandled leftToJsonFormat) {
+            clear(builder);
+            return false;
+        }
+    }
+
+    /** Empties the builder, oneof cases included (a dynamic builder's {@code clear()} keeps them). */
+    private static void clear(Message.Builder builder) {
+        builder.clear();
+        for (Descriptors.OneofDescriptor oneof : builder.getDescriptorForType().getOneofs()) {
+            builder.clearOneof(oneof);
+        }
+    }
+
+    private static boolean isEmpty(Message.Builder builder) {
+        return builder.getAllFields().isEmpty() && builder.getUnknownFields().asMap().isEmpty();
+    }
+
     @Override
     public String print(MessageOrBuilder message) {
+        String direct = directWriter == null ? null : directWriter.print(message);
+        if (direct != null) {
+            return direct;
+        }
         try {
             return printer.print(message);
         } catch (InvalidProtocolBufferException e) {

@@ -7,6 +7,7 @@ import dev.polygate.spi.GatewayException;
 import dev.polygate.spi.websocket.AcceptedHandshake;
 import dev.polygate.spi.websocket.WebSocketUpgrade;
 import dev.polygate.translators.model.rest.RequestMetadata;
+import dev.polygate.translators.model.rest.ResolvedOperation;
 import dev.polygate.translators.model.rest.RestIngress;
 import dev.polygate.translators.model.rest.RestSettings;
 import dev.polygate.translators.model.transcoding.RuleLookup;
@@ -96,7 +97,7 @@ public final class WebSocketIngress {
                     + GrpcWebSocketFraming.SUBPROTOCOL);
             return;
         }
-        RuleMatch match = match(rawPath);
+        RuleMatch match = match(exchange, rawPath);
         if (match == null) {
             refuse(exchange, ErrorKind.NOT_FOUND, "no operation is bound to " + rawPath);
             return;
@@ -122,11 +123,6 @@ public final class WebSocketIngress {
     private static final String TIMEOUT_FORMAT = "grpc-timeout must be at most 8 digits and a unit of H, M, S, m, u or n";
 
     /**
-     * The operation at a path, whatever HTTP method its binding has (a handshake is always a GET): the binding with
-     * the fewest path variables, so that a literal path beats a template; on a tie the first of POST, PUT, PATCH,
-     * GET, DELETE, then custom methods.
-     */
-    /**
      * The method a handshake on this route would call: by its gRPC path for the {@code grpc-websockets}
      * subprotocol, by its REST path otherwise; empty when it names none.
      */
@@ -138,10 +134,23 @@ public final class WebSocketIngress {
         if (upgrade.subprotocols().contains(GrpcWebSocketFraming.SUBPROTOCOL)) {
             return Optional.ofNullable(grpcMethods.apply(rawPath));
         }
-        RuleMatch match = match(rawPath);
+        RuleMatch match = match(exchange, rawPath);
         return match == null ? Optional.empty() : Optional.of(match.method());
     }
 
+    /** The operation at a path (see {@link #match(String)}), found once per exchange. */
+    private RuleMatch match(Exchange exchange, String rawPath) {
+        return ResolvedOperation.resolve(exchange, this, HANDSHAKE, rawPath, RuleMatch.class, () -> match(rawPath));
+    }
+
+    /** What {@link ResolvedOperation} keeps a handshake's operation under. */
+    private static final String HANDSHAKE = "websocket handshake";
+
+    /**
+     * The operation at a path, whatever HTTP method its binding has (a handshake is always a GET): the binding with
+     * the fewest path variables, so that a literal path beats a template; on a tie the first of POST, PUT, PATCH,
+     * GET, DELETE, then custom methods.
+     */
     private RuleMatch match(String rawPath) {
         Deque<String> methods = new ArrayDeque<>(List.of("POST", "PUT", "PATCH", "GET", "DELETE"));
         Set<String> tried = new HashSet<>();
