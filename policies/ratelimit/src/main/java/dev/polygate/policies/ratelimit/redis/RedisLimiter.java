@@ -6,6 +6,7 @@ import dev.polygate.spi.TranslatorContext;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 
 /**
@@ -32,12 +33,24 @@ public final class RedisLimiter {
 
     /**
      * Completes with {@code then} applied to the decision, on a thread of the Redis client; never exceptionally. A
-     * decision Redis does not answer within the timeout (the connection's own, or this one's while the first
-     * connection is made) is {@linkplain Decision#unchecked() unchecked}.
+     * decision Redis refuses or cannot be asked for (no connection) is {@linkplain Decision#unchecked() unchecked}.
+     * The future does not wait for a slow Redis by itself: callers bound it with {@link #timeout()} and take {@link
+     * #late()} when it passes (the policy chain's deadline does that, with no timer per command).
      */
     public <T> CompletableFuture<T> decide(String key, Function<Decision, T> then) {
-        return store.evaluate(script.keys(key), script.arguments(), timeout)
+        return store.evaluate(script.keys(key), script.arguments())
                 .handle((reply, failure) -> then.apply(decision(reply, failure)));
+    }
+
+    /** How long a decision may wait for Redis before the failure mode decides. */
+    public Duration timeout() {
+        return timeout;
+    }
+
+    /** The decision of a request Redis did not answer within {@link #timeout()}: unchecked, and reported. */
+    public Decision late() {
+        store.report(new TimeoutException("no answer within " + timeout.toMillis() + " ms"));
+        return Decision.unchecked();
     }
 
     private Decision decision(List<Object> reply, Throwable failure) {

@@ -32,7 +32,8 @@ import java.util.logging.Logger;
  * One connection to the Redis that global limits share (standalone, through Sentinel, or a cluster), kept across
  * reloads by the servers it names. It connects in the background and keeps trying until Redis answers; once
  * connected, Lettuce reconnects by itself after Redis goes away. While there is no connection, scripts fail at
- * once (they never queue), so a decision never waits longer than its policy's timeout.
+ * once (they never queue); a slow Redis is bounded by each decision's deadline, and past {@code QUEUE_LIMIT}
+ * unanswered commands scripts fail at once too.
  *
  * <p>Everything is asynchronous: Lettuce runs on event loops of its own, and callers get a future.
  */
@@ -67,8 +68,9 @@ public final class RedisStore implements AutoCloseable {
                 .reconnectDelay(Delay.exponential(Duration.ofMillis(50), Duration.ofSeconds(2), 2, TimeUnit.MILLISECONDS))
                 .build();
         SocketOptions socket = SocketOptions.builder().connectTimeout(Duration.ofSeconds(2)).keepAlive(true).build();
-        // the decisions' timeout, kept by Lettuce's own timer for every command: no timer of our own per request
-        TimeoutOptions timeouts = TimeoutOptions.enabled(settings.timeout());
+        // no timeout per command: Lettuce would schedule a task on another thread for each one, which costs more
+        // than the round trip; each decision's deadline is kept by the policy chain's timer, which exists anyway
+        TimeoutOptions timeouts = TimeoutOptions.builder().timeoutCommands(false).build();
         if (cluster) {
             RedisClusterClient clusterClient = RedisClusterClient.create(resources, uris);
             clusterClient.setOptions(ClusterClientOptions.builder()
@@ -133,16 +135,15 @@ public final class RedisStore implements AutoCloseable {
 
     /**
      * Runs the limits' script: by its digest, and by its text when this Redis does not hold it yet (after a restart,
-     * or on a cluster node that never ran it).
+     * or on a cluster node that never ran it). During the first connection attempt the script waits for it; the
+     * caller's deadline bounds that wait like any other.
      */
-    CompletableFuture<List<Object>> evaluate(String[] keys, String[] arguments, Duration timeout) {
+    CompletableFuture<List<Object>> evaluate(String[] keys, String[] arguments) {
         CompletableFuture<RedisScriptingAsyncCommands<String, String>> ready = commands;
         if (ready.isDone() && !ready.isCompletedExceptionally()) {
             return evaluate(ready.getNow(null), keys, arguments);
         }
-        CompletableFuture<List<Object>> later = ready.thenCompose(connected -> evaluate(connected, keys, arguments));
-        // after failed attempts this fails at once; during the first one it waits, no longer than a decision may
-        return ready.isDone() ? later : later.orTimeout(timeout.toNanos(), TimeUnit.NANOSECONDS);
+        return ready.thenCompose(connected -> evaluate(connected, keys, arguments));
     }
 
     private static CompletableFuture<List<Object>> evaluate(RedisScriptingAsyncCommands<String, String> redis,
