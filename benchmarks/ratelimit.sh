@@ -200,6 +200,8 @@ for r in $(seq 1 "$ROUNDS"); do
   done
 done
 kill -0 "$gateway_pid" 2>/dev/null || gateway_problem="the gateway process died during the run (see $out/gateway.log)"
+redis-cli -p "$REDIS" client list > "$out/redis-clients.txt" 2>&1 || true
+redis_clients=$(grep -c '^id=' "$out/redis-clients.txt" || true)
 fi
 
 mean() {  # $1 = path, $2 = R_ array name: the mean over the rounds
@@ -271,6 +273,9 @@ verdict() { awk -v a="$1" -v t="$2" 'BEGIN{ if (a == "n/a") print "n/a"; else if
   echo "| p99 added by JWT + local limit (ms) | $jwt_p99_added | | |"
   echo "| p50 added by Redis (ms) | $p50_added | | |"
   echo "| p99 added by Redis (ms) | $p99_added | | |"
+  echo
+  echo "Redis had ${redis_clients:-?} client connection(s) after part (2) (the gateway's, one per event loop and one of its"
+  echo "own, and redis-cli's)."
   echo
   echo "CPU during each measurement (100% = one core; this machine has $(nproc)); Redis's own share is in the last column:"
   echo

@@ -261,6 +261,28 @@ class RateLimitThroughGatewayTest {
         assertThat(header(back, "RateLimit")).isNotNull();
     }
 
+    @Test
+    void decisionsGetAConnectionOnTheExchangesOwnEventLoopAndKeepCounting() throws Exception {
+        RedisServer redis = RedisServer.start();
+        running.add(redis);
+        RunningGateway gateway = sharing(redis, "a", "2s", "closed", 1000);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        int sent = 0;
+        long clients;
+        do { // the store's connection serves until the loop's own one, opened in the background, is up
+            HttpResponse<String> counted = get(gateway, "/items/" + sent);
+            assertThat(counted.statusCode()).isEqualTo(200);
+            sent++;
+            assertThat(ServiceLimits.parse(header(counted, "RateLimit")).remaining("shared")).isBetween(1000L - sent, 1000L - sent + 10);
+            clients = redis.command("CLIENT", "LIST").lines().filter(line -> line.startsWith("id=")).count();
+        } while (clients < 3 && System.nanoTime() < deadline);
+        assertThat(clients).as("this check's, the store's and the client's event loop's").isGreaterThanOrEqualTo(3);
+        for (int i = 0; i < 3; i++) {
+            sent++;
+            assertThat(ServiceLimits.parse(header(get(gateway, "/items/more"), "RateLimit")).remaining("shared")).isBetween(1000L - sent, 1000L - sent + 10);
+        }
+    }
+
     /** A gateway whose route counts by client address against a limit of {@code requests} per hour in Redis. */
     private RunningGateway sharing(RedisServer redis, String name, String timeout, String failure, int requests)
             throws Exception {
