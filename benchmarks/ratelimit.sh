@@ -4,19 +4,23 @@
 #
 # (1) Accuracy: NODES gateway processes share one global limit of LIMIT requests per day through one Redis; wrk
 #     bursts at all of them at once from many connections; the script prints how many got through against LIMIT.
-# (2) Cost: one gateway, three routes to the same nginx backend: no policy, a local rate limit that never
-#     refuses, a global (Redis) rate limit that never refuses; wrk on each in turn, ROUNDS times; req/s ratios
-#     against the plain route and the p99 the Redis round trip adds.
+# (2) Cost: one gateway, four routes to the same nginx backend: no policy, a local rate limit that never
+#     refuses, a JWT (RS256) check plus a local rate limit by consumer, a global (Redis) rate limit that never
+#     refuses; wrk on each in turn, ROUNDS times; req/s ratios against the plain route and the p99 the Redis round
+#     trip adds. The JWT route's key pair and token are made here with openssl.
 #
 #   bash benchmarks/ratelimit.sh
 #   DURATION=10 WARMUP=5 ROUNDS=1 bash benchmarks/ratelimit.sh
+#   PARTS=2 CASES="plain global" JFR=1 bash benchmarks/ratelimit.sh   # only part (2), two cases, with JFR
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/.." && pwd)"
 NEEDS_JAVA=1
 DURATION="${DURATION:-10}"
-ROUNDS="${ROUNDS:-2}"                 # part 2: plain, local, global measured in turn, this many times
+ROUNDS="${ROUNDS:-2}"                 # part 2: the cases measured in turn, this many times
+PARTS="${PARTS:-1 2}"                 # which parts run
+CASES="${CASES:-plain local jwt global}"  # part 2: which routes are measured (plain is needed for the ratios)
 NODES="${NODES:-3}"                   # part 1: gateway processes sharing the limit
 LIMIT="${LIMIT:-1000}"                # part 1: the shared limit, per day (GCRA, burst = LIMIT)
 BURST_SECONDS="${BURST_SECONDS:-5}"   # part 1: how long wrk bursts at each node
@@ -27,7 +31,8 @@ NODE_JAVA_OPTS="${NODE_JAVA_OPTS:--Xms128m -Xmx128m -XX:+UseParallelGC -Dpolygat
 
 BACKEND=18400 GW_PORT=18402 GW_ADMIN=19904 REDIS=18410 NODE_BASE=18420 NODE_ADMIN_BASE=19920
 gw_config="$here/gateway-ratelimit-bench.yaml"
-target_local=0.90 target_global=0.70
+target_local=0.90 target_jwt=0.90 target_global=0.70
+jwt_issuer="https://bench.polygate.test/" jwt_audience="polygate-bench" jwt_subject="bench-client"
 
 bench_init ratelimit ROUNDS NODES LIMIT BURST_SECONDS BURST_CONNS
 install_missing
@@ -39,7 +44,10 @@ command -v "$JAVA_BIN" >/dev/null || die "java not found"
 node_ports=() node_admins=()
 for i in $(seq 1 "$NODES"); do node_ports+=($(( NODE_BASE + i ))); node_admins+=($(( NODE_ADMIN_BASE + i ))); done
 check_ports $BACKEND $GW_PORT $GW_ADMIN $REDIS "${node_ports[@]}" "${node_admins[@]}"
-machine_facts "DURATION=${DURATION}s WARMUP=${WARMUP}s ROUNDS=$ROUNDS; wrk -t$THREADS -c$CONNS; accuracy: $NODES nodes, limit $LIMIT/day, wrk -t1 -c$BURST_CONNS -d${BURST_SECONDS}s at each node at once; $(redis-server --version | awk '{print $1, $2, $3}')"
+for c in $CASES; do
+  case "$c" in plain|local|jwt|global) ;; *) die "CASES: unknown case '$c' (plain, local, jwt, global)" ;; esac
+done
+machine_facts "DURATION=${DURATION}s WARMUP=${WARMUP}s ROUNDS=$ROUNDS CASES='$CASES' PARTS='$PARTS'; wrk -t$THREADS -c$CONNS; accuracy: $NODES nodes, limit $LIMIT/day, wrk -t1 -c$BURST_CONNS -d${BURST_SECONDS}s at each node at once; $(redis-server --version | awk '{print $1, $2, $3}')"
 quiet_check
 
 # ---------------------------------------------------------------- backend (nginx) and Redis
@@ -70,8 +78,32 @@ pids+=("$redis_pid")
 for _ in $(seq 1 100); do redis-cli -p "$REDIS" ping >/dev/null 2>&1 && break; sleep 0.1; done
 redis-cli -p "$REDIS" ping >/dev/null 2>&1 || die "redis-server did not come up (see $out/redis.log)"
 
-# ---------------------------------------------------------------- part 1: accuracy across nodes
+# ---------------------------------------------------------------- the JWT route's key, key set and token
+b64url() { openssl base64 -A | tr '+/' '-_' | tr -d '='; }
+openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$tmp/bench-key.pem" 2>/dev/null \
+  || die "openssl could not make an RSA key"
+openssl rsa -in "$tmp/bench-key.pem" -noout -text 2>/dev/null | grep -q 'publicExponent: 65537' \
+  || die "openssl made a key whose exponent is not 65537"
+jwk_n=$(openssl rsa -in "$tmp/bench-key.pem" -noout -modulus | sed 's/^Modulus=//' \
+  | perl -e 'chomp(my $hex = <STDIN>); print pack("H*", $hex)' | b64url)
+printf '{"keys":[{"kty":"RSA","use":"sig","alg":"RS256","kid":"bench-1","n":"%s","e":"AQAB"}]}\n' "$jwk_n" \
+  > "$tmp/bench-jwks.json"
+cp "$here/gateway-ratelimit-bench.yaml" "$tmp/gateway-ratelimit-bench.yaml"
+gw_config="$tmp/gateway-ratelimit-bench.yaml"   # beside the key set it names
+now=$(date +%s)
+jwt_input="$(printf '{"alg":"RS256","typ":"JWT","kid":"bench-1"}' | b64url).$(printf \
+  '{"iss":"%s","aud":"%s","sub":"%s","iat":%d,"exp":%d}' "$jwt_issuer" "$jwt_audience" "$jwt_subject" \
+  "$now" $(( now + 6 * 3600 )) | b64url)"
+jwt_token="$jwt_input.$(printf '%s' "$jwt_input" | openssl dgst -sha256 -sign "$tmp/bench-key.pem" -binary | b64url)"
+printf '%s\n' "$jwt_token" > "$out/bench-token.txt"
+cp "$tmp/bench-jwks.json" "$out/bench-jwks.json"
+# the curl / wrk arguments of each case: the JWT route gets the token
+case_args() { [ "$1" = jwt ] && printf '%s\n' -H "Authorization: Bearer $jwt_token"; return 0; }
+
 build_gateway || die "gateway: $gateway_problem"
+sent=0 allowed=0 refused=0 tolerance=0 counted=0 accuracy_verdict="not run"
+if [[ " $PARTS " == *" 1 "* ]]; then
+# ---------------------------------------------------------------- part 1: accuracy across nodes
 node_pids=()
 for i in $(seq 1 "$NODES"); do
   cfg="$tmp/node$i.yaml"
@@ -135,32 +167,42 @@ accuracy_verdict="met"
 [ "$sockerr" = 0 ] || warnings+=("accuracy: wrk reported socket errors (see accuracy-node*.txt)")
 for pid in "${node_pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
 for pid in "${node_pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+fi
 
 # ---------------------------------------------------------------- part 2: cost of counting
+if [[ " $PARTS " == *" 2 "* ]]; then
 start_gateway || die "gateway: $gateway_problem"
-for path in plain local global; do
+curl -s -m 5 -o /dev/null -w '%{http_code}\n' "http://127.0.0.1:$GW_PORT/jwt" > "$out/sanity-jwt-no-token.txt" 2>&1 || true
+grep -q '^401$' "$out/sanity-jwt-no-token.txt" || die "sanity: /jwt without a token did not answer 401"
+for path in $CASES; do
   f="$out/sanity-$path.txt"
-  curl -s -m 5 -D - -o /dev/null "http://127.0.0.1:$GW_PORT/$path" > "$f" 2>&1 || true
+  mapfile -t args < <(case_args "$path")
+  curl -s -m 5 -D - -o /dev/null "${args[@]}" "http://127.0.0.1:$GW_PORT/$path" > "$f" 2>&1 || true
   head -1 "$f" | grep -q ' 200' || die "sanity: /$path did not answer 200 (see $f)"
   if [ "$path" != plain ]; then
     grep -qi '^ratelimit: "perSecond";r=' "$f" || die "sanity: /$path carries no RateLimit field (see $f)"
   fi
 done
-for path in plain local global; do
+for path in $CASES; do
   for r in $(seq 1 "$ROUNDS"); do case_ok[$path-$r]=1; done
   case_ok[$path]=1
-  warm "$path" "http://127.0.0.1:$GW_PORT/$path" h1
+  mapfile -t args < <(case_args "$path")
+  warm "$path" "http://127.0.0.1:$GW_PORT/$path" h1 "${args[@]}"
 done
 declare -A redis_cpu
 for r in $(seq 1 "$ROUNDS"); do
-  for path in plain local global; do
+  for path in $CASES; do
+    mapfile -t args < <(case_args "$path")
     r0=$(proc_ticks "$redis_pid")
-    measure "$path-$r" "http://127.0.0.1:$GW_PORT/$path" h1 "$gateway_pid"
+    measure "$path-$r" "http://127.0.0.1:$GW_PORT/$path" h1 "$gateway_pid" "${args[@]}"
     r1=$(proc_ticks "$redis_pid")
     redis_cpu[$path-$r]=$(awk -v d=$((r1 - r0)) -v t="$ticks" -v s="$DURATION" 'BEGIN{printf "%.0f", 100*d/t/s}')
   done
 done
 kill -0 "$gateway_pid" 2>/dev/null || gateway_problem="the gateway process died during the run (see $out/gateway.log)"
+redis-cli -p "$REDIS" client list > "$out/redis-clients.txt" 2>&1 || true
+redis_clients=$(grep -c '^id=' "$out/redis-clients.txt" || true)
+fi
 
 mean() {  # $1 = path, $2 = R_ array name: the mean over the rounds
   local -n values=$2
@@ -168,12 +210,17 @@ mean() {  # $1 = path, $2 = R_ array name: the mean over the rounds
   for r in $(seq 1 "$ROUNDS"); do all="$all ${values[$1-$r]}"; done
   awk -v v="$all" 'BEGIN{ n = split(v, a, " "); s = 0; for (i = 1; i <= n; i++) s += a[i]; printf "%.2f", s / n }'
 }
-for path in plain local global; do
+for path in $CASES; do
+  [ -n "${R_rps[$path-1]:-}" ] || continue
   R_rps[$path]=$(mean "$path" R_rps); R_p50[$path]=$(mean "$path" R_p50); R_p99[$path]=$(mean "$path" R_p99)
 done
-local_ratio=$(ratio local plain); global_ratio=$(ratio global plain)
-p99_added=$(awk -v g="${R_p99[global]}" -v p="${R_p99[plain]}" 'BEGIN{printf "%.2f", g - p}')
-p50_added=$(awk -v g="${R_p50[global]}" -v p="${R_p50[plain]}" 'BEGIN{printf "%.2f", g - p}')
+local_ratio=$(ratio local plain); jwt_ratio=$(ratio jwt plain); global_ratio=$(ratio global plain)
+added() {  # $1 = case, $2 = R_ array name: the case's figure minus plain's, or n/a
+  local -n values=$2
+  awk -v g="${values[$1]:-}" -v p="${values[plain]:-}" 'BEGIN{ if (g == "" || p == "") print "n/a"; else printf "%.2f", g - p }'
+}
+p99_added=$(added global R_p99); p50_added=$(added global R_p50)
+jwt_p99_added=$(added jwt R_p99); jwt_p50_added=$(added jwt R_p50)
 verdict() { awk -v a="$1" -v t="$2" 'BEGIN{ if (a == "n/a") print "n/a"; else if (a + 0 >= t + 0) print "met"; else print "**NOT MET**" }'; }
 
 # ---------------------------------------------------------------- report
@@ -184,41 +231,58 @@ verdict() { awk -v a="$1" -v t="$2" 'BEGIN{ if (a == "n/a") print "n/a"; else if
   cat "$out/machine.txt"
   echo '```'
   echo
-  echo "### (1) Accuracy: $NODES gateways sharing one limit through Redis"
-  echo
-  echo "| nodes | connections | burst | requests sent | let through (2xx) | refused (429) | limit | tolerance | |"
-  echo "|---:|---:|---:|---:|---:|---:|---:|---:|---|"
-  echo "| $NODES | $(( NODES * BURST_CONNS )) | ${BURST_SECONDS}s | $sent | $allowed | $refused | $LIMIT | +$tolerance | $accuracy_verdict |"
-  echo
-  echo "Let through / limit: **$allowed / $LIMIT**. The tolerance is what the limit itself gives back during the burst"
-  echo "(GCRA: one request every 86400/$LIMIT s). Redis held $counted key(s) afterwards."
-  echo
-  echo "### (2) What counting costs: one gateway, three routes to the same backend"
+  if [[ " $PARTS " == *" 1 "* ]]; then
+    echo "### (1) Accuracy: $NODES gateways sharing one limit through Redis"
+    echo
+    echo "| nodes | connections | burst | requests sent | let through (2xx) | refused (429) | limit | tolerance | |"
+    echo "|---:|---:|---:|---:|---:|---:|---:|---:|---|"
+    echo "| $NODES | $(( NODES * BURST_CONNS )) | ${BURST_SECONDS}s | $sent | $allowed | $refused | $LIMIT | +$tolerance | $accuracy_verdict |"
+    echo
+    echo "Let through / limit: **$allowed / $LIMIT**. The tolerance is what the limit itself gives back during the burst"
+    echo "(GCRA: one request every 86400/$LIMIT s). Redis held $counted key(s) afterwards."
+    echo
+  fi
+  echo "### (2) What authenticating and counting cost: one gateway, four routes to the same backend"
   echo
   echo "| case | tool | req/s | p50 (ms) | p99 (ms) | requests / errors |"
   echo "|---|---|---:|---:|---:|---|"
   for r in $(seq 1 "$ROUNDS"); do
-    row "plain-$r"  "no policy (/plain), round $r"
-    row "local-$r"  "local rate limit (/local), round $r"
-    row "global-$r" "global rate limit in Redis (/global), round $r"
+    for path in $CASES; do
+      case "$path" in
+        plain) row "plain-$r" "no policy (/plain), round $r" ;;
+        local) row "local-$r" "local rate limit (/local), round $r" ;;
+        jwt) row "jwt-$r" "JWT RS256 + local rate limit by consumer (/jwt), round $r" ;;
+        global) row "global-$r" "global rate limit in Redis (/global), round $r" ;;
+      esac
+    done
   done
   echo
-  echo "Means over $ROUNDS round(s): plain ${R_rps[plain]} req/s (p99 ${R_p99[plain]} ms), local ${R_rps[local]} req/s"
-  echo "(p99 ${R_p99[local]} ms), global ${R_rps[global]} req/s (p99 ${R_p99[global]} ms)."
+  printf 'Means over %s round(s):' "$ROUNDS"
+  sep=" "
+  for path in $CASES; do
+    printf '%s%s %s req/s (p99 %s ms)' "$sep" "$path" "${R_rps[$path]:-n/a}" "${R_p99[$path]:-n/a}"; sep=", "
+  done
+  echo "."
   echo
   echo "| ratio | figure | target | |"
   echo "|---|---:|---|---|"
   echo "| local rate limit / plain (req/s) | $local_ratio | ≥ $target_local | $(verdict "$local_ratio" "$target_local") |"
+  echo "| JWT (RS256) + local rate limit / plain (req/s) | $jwt_ratio | ≥ $target_jwt | $(verdict "$jwt_ratio" "$target_jwt") |"
   echo "| global rate limit in Redis / plain (req/s) | $global_ratio | ≥ $target_global | $(verdict "$global_ratio" "$target_global") |"
+  echo "| p50 added by JWT + local limit (ms) | $jwt_p50_added | | |"
+  echo "| p99 added by JWT + local limit (ms) | $jwt_p99_added | | |"
   echo "| p50 added by Redis (ms) | $p50_added | | |"
   echo "| p99 added by Redis (ms) | $p99_added | | |"
+  echo
+  echo "Redis had ${redis_clients:-?} client connection(s) after part (2) (the gateway's, one per event loop and one of its"
+  echo "own, and redis-cli's)."
   echo
   echo "CPU during each measurement (100% = one core; this machine has $(nproc)); Redis's own share is in the last column:"
   echo
   echo "| case | backend nginx | gateway | gateway CPU µs/req | load generator | kernel (unattributed) | other processes | total busy | Redis |"
   echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|"
   for r in $(seq 1 "$ROUNDS"); do
-    for path in plain local global; do
+    for path in $CASES; do
       printf '%s | %s%% |\n' "$(cpurow "$path-$r" "$path, round $r" java | sed 's/ |$//')" "${redis_cpu[$path-$r]}"
     done
   done

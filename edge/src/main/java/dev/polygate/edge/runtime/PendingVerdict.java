@@ -12,12 +12,14 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
+import java.util.function.Supplier;
 import java.util.logging.Logger;
 
 /**
  * A policy's decision that is still being made elsewhere (Redis, a JWKS fetch). Whatever thread completes it,
  * the verdict is carried out on the exchange's executor. It settles exactly once: by the verdict, by the
- * deadline (500), or by the client leaving (the decision is then cancelled).
+ * deadline (the policy's own verdict for a late decision when it gave one, else 500), or by the client leaving (the
+ * decision is then cancelled).
  */
 final class PendingVerdict {
     private static final Logger LOG = Logger.getLogger(PendingVerdict.class.getName());
@@ -25,26 +27,30 @@ final class PendingVerdict {
     private final Exchange exchange;
     private final String policyName;
     private final Duration deadline;
+    private final Supplier<Verdict> onDeadline;
     private final ExchangeStep next;
     private final Rejector rejector;
     private final CompletableFuture<Verdict> decision;
     private ScheduledFuture<?> timer;
     private boolean settled;
 
-    private PendingVerdict(Exchange exchange, String policyName, Duration deadline, ExchangeStep next,
-                           Rejector rejector, CompletableFuture<Verdict> decision) {
+    private PendingVerdict(Exchange exchange, String policyName, Duration deadline, Supplier<Verdict> onDeadline,
+                           ExchangeStep next, Rejector rejector, CompletableFuture<Verdict> decision) {
         this.exchange = exchange;
         this.policyName = policyName;
         this.deadline = deadline;
+        this.onDeadline = onDeadline;
         this.next = next;
         this.rejector = rejector;
         this.decision = decision;
     }
 
+    /** @param onDeadline the policy's verdict when the deadline passes first, or null for a 500 */
     static void start(Exchange exchange, CompletionStage<Verdict> stage, String policyName, Duration deadline,
-                      ExchangeStep next, Rejector rejector) {
+                      Supplier<Verdict> onDeadline, ExchangeStep next, Rejector rejector) {
         CompletableFuture<Verdict> decision = stage.toCompletableFuture();
-        PendingVerdict pending = new PendingVerdict(exchange, policyName, deadline, next, rejector, decision);
+        PendingVerdict pending = new PendingVerdict(exchange, policyName, deadline, onDeadline, next, rejector,
+                decision);
         if (decision.isDone() && exchange.executor().inEventLoop()) {
             pending.settle(decision.getNow(null), failure(decision)); // no task hop for a decision already made
             return;
@@ -120,6 +126,19 @@ final class PendingVerdict {
 
     private void expire() {
         if (settled) {
+            return;
+        }
+        if (onDeadline != null) {
+            Verdict late;
+            try {
+                late = onDeadline.get();
+            } catch (RuntimeException e) {
+                settle(null, e);
+                decision.cancel(false);
+                return;
+            }
+            settle(late, null);
+            decision.cancel(false); // settled already: the cancellation changes nothing for the exchange
             return;
         }
         settled = true;

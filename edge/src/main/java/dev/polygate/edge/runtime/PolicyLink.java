@@ -8,6 +8,7 @@ import dev.polygate.spi.PolicyChain;
 import dev.polygate.spi.Verdict;
 import java.time.Duration;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Supplier;
 
 /**
  * One policy of a chain and what follows it, built once per configuration so that a request allocates nothing
@@ -53,7 +54,14 @@ final class PolicyLink implements ExchangeStep {
 
         @Override
         public void await(Exchange exchange, CompletionStage<Verdict> decision) {
-            PendingVerdict.start(exchange, decision, policyName, deadline, next, rejector);
+            PendingVerdict.start(exchange, decision, policyName, deadline, null, next, rejector);
+        }
+
+        @Override
+        public void await(Exchange exchange, CompletionStage<Verdict> decision, Duration ownDeadline,
+                          Supplier<Verdict> onDeadline) {
+            Duration shorter = ownDeadline.compareTo(deadline) < 0 ? ownDeadline : deadline;
+            PendingVerdict.start(exchange, decision, policyName, shorter, onDeadline, next, rejector);
         }
     }
 }

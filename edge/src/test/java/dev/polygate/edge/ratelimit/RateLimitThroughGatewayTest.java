@@ -194,15 +194,8 @@ class RateLimitThroughGatewayTest {
     void twoGatewaysShareAGlobalLimitThroughRedisAndFollowTheFailureModeWhileItIsDown() throws Exception {
         RedisServer redis = RedisServer.start();
         running.add(redis);
-        String policy = """
-                      - rateLimit:
-                          key: ip
-                          scope: global
-                          redis: { uri: "%s", timeout: 2s, failure: %s }
-                          limits: [ { name: shared, requests: 4, per: 1h } ]
-                """;
-        RunningGateway open = gateway(dir.resolve("a"), policy.formatted(redis.uri(), "open"));
-        RunningGateway closed = gateway(dir.resolve("b"), policy.formatted(redis.uri(), "closed"));
+        RunningGateway open = sharing(redis, "a", "2s", "open", 4);
+        RunningGateway closed = sharing(redis, "b", "2s", "closed", 4);
         List<Integer> statuses = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
             statuses.add(get(i % 2 == 0 ? open : closed, "/items/" + i).statusCode());
@@ -230,5 +223,75 @@ class RateLimitThroughGatewayTest {
         assertThat(back.statusCode()).as("the restarted Redis is empty: counting starts again").isEqualTo(200);
         ServiceLimits.parse(header(back, "RateLimit")).has("shared", 3, 900);
         ServiceLimits.parse(header(get(open, "/items/again"), "RateLimit")).has("shared", 2, 1800);
+    }
+
+    @Test
+    void aRedisSlowerThanTheTimeoutIsTheFailureModeWithinTheTimeout() throws Exception {
+        RedisServer redis = RedisServer.start();
+        running.add(redis);
+        RunningGateway open = sharing(redis, "a", "200ms", "open", 100);
+        RunningGateway closed = sharing(redis, "b", "200ms", "closed", 100);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while ((get(open, "/items/warm").statusCode() != 200 || header(get(closed, "/items/warm"), "RateLimit") == null)
+                && System.nanoTime() < deadline) {
+            TimeUnit.MILLISECONDS.sleep(50); // both connected
+        }
+
+        java.util.concurrent.CompletableFuture<String> sleeping = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return redis.command("DEBUG", "SLEEP", "3");
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        TimeUnit.MILLISECONDS.sleep(300); // Redis answers nothing until the sleep ends
+        long started = System.nanoTime();
+        HttpResponse<String> letThrough = get(open, "/items/slow");
+        HttpResponse<String> refused = get(closed, "/items/slow");
+        long tookMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+
+        assertThat(letThrough.statusCode()).isEqualTo(200);
+        assertThat(header(letThrough, "RateLimit")).isNull();
+        assertThat(refused.statusCode()).isEqualTo(503);
+        assertThat(header(refused, "Retry-After")).isEqualTo("1");
+        assertThat(tookMillis).as("two decisions, each bounded by the 200 ms timeout").isLessThan(1500);
+        assertThat(sleeping.get(10, TimeUnit.SECONDS)).isEqualTo("OK");
+        HttpResponse<String> back = get(closed, "/items/after");
+        assertThat(back.statusCode()).isEqualTo(200);
+        assertThat(header(back, "RateLimit")).isNotNull();
+    }
+
+    @Test
+    void decisionsGetAConnectionOnTheExchangesOwnEventLoopAndKeepCounting() throws Exception {
+        RedisServer redis = RedisServer.start();
+        running.add(redis);
+        RunningGateway gateway = sharing(redis, "a", "2s", "closed", 1000);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        int sent = 0;
+        long clients;
+        do { // the store's connection serves until the loop's own one, opened in the background, is up
+            HttpResponse<String> counted = get(gateway, "/items/" + sent);
+            assertThat(counted.statusCode()).isEqualTo(200);
+            sent++;
+            assertThat(ServiceLimits.parse(header(counted, "RateLimit")).remaining("shared")).isBetween(1000L - sent, 1000L - sent + 10);
+            clients = redis.command("CLIENT", "LIST").lines().filter(line -> line.startsWith("id=")).count();
+        } while (clients < 3 && System.nanoTime() < deadline);
+        assertThat(clients).as("this check's, the store's and the client's event loop's").isGreaterThanOrEqualTo(3);
+        for (int i = 0; i < 3; i++) {
+            sent++;
+            assertThat(ServiceLimits.parse(header(get(gateway, "/items/more"), "RateLimit")).remaining("shared")).isBetween(1000L - sent, 1000L - sent + 10);
+        }
+    }
+
+    /** A gateway whose route counts by client address against a limit of {@code requests} per hour in Redis. */
+    private RunningGateway sharing(RedisServer redis, String name, String timeout, String failure, int requests)
+            throws Exception {
+        return gateway(dir.resolve(name), """
+                      - rateLimit:
+                          key: ip
+                          scope: global
+                          redis: { uri: "%s", timeout: %s, failure: %s }
+                          limits: [ { name: shared, requests: %d, per: 1h } ]
+                """.formatted(redis.uri(), timeout, failure, requests));
     }
 }

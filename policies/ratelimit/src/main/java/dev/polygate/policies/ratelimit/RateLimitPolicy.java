@@ -56,7 +56,8 @@ final class RateLimitPolicy implements Policy {
     public void apply(Exchange exchange, PolicyChain chain) {
         String counted = key.of(exchange);
         if (local == null) {
-            chain.await(exchange, global.decide(counted, decision -> verdict(exchange, decision)));
+            chain.await(exchange, global.decide(counted, exchange.executor(), decision -> verdict(exchange, decision)), global.timeout(),
+                    () -> verdict(exchange, global.late()));
             return;
         }
         Verdict verdict = verdict(exchange, local.decide(counted));

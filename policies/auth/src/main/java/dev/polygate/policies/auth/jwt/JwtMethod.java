@@ -18,6 +18,10 @@ import java.util.concurrent.CompletionStage;
  * the type that algorithm needs (a public key of the key source for RS, PS and ES; the configured secret for HS),
  * then its times, issuer and audience. Only a fetch of the key set is slow; with the keys at hand the outcome is
  * ready when {@link #authenticate} returns.
+ *
+ * <p>An accepted token is remembered ({@link VerifiedTokens}): the next request with the same token skips parsing
+ * and the signature check, but its times, issuer and audience are checked again, and the key that accepted it must
+ * still be in the key set (once a refetch drops it, the token is verified anew, and refused).
  */
 final class JwtMethod extends BearerTokenMethod {
     private final JwtSettings settings;
@@ -25,19 +29,43 @@ final class JwtMethod extends BearerTokenMethod {
     private final JWSVerifier secret;
     private final Map<String, Consumer> consumers;
     private final Clock clock;
+    private final VerifiedTokens recent;
 
     /** @param secret the verifier of HS tokens, or null when no HS algorithm is allowed */
-    JwtMethod(JwtSettings settings, KeySource keys, JWSVerifier secret, Map<String, Consumer> consumers, Clock clock) {
+    JwtMethod(JwtSettings settings, KeySource keys, JWSVerifier secret, Map<String, Consumer> consumers, Clock clock,
+              VerifiedTokens recent) {
         super(settings.from(), settings.maxTokenSize(), settings.realm());
         this.settings = settings;
         this.keys = keys;
         this.secret = secret;
         this.consumers = consumers;
         this.clock = clock;
+        this.recent = recent;
     }
 
     @Override
     protected CompletionStage<AuthOutcome> check(String token) {
+        VerifiedTokens.Verified known = recent.find(token);
+        if (known == null) {
+            return verify(token);
+        }
+        String problem = ClaimsCheck.problem(known.claims(), settings, clock.instant());
+        if (problem != null) {
+            return refused(problem);
+        }
+        if (known.verifier() == secret) {
+            return settled(known.accepted());
+        }
+        return keys.verifiersFor(known.header()).thenCompose(verifiers -> {
+            if (verifiers.contains(known.verifier())) {
+                return settled(known.accepted());
+            }
+            recent.forget(token); // its key left the key set: the token is checked as if never seen
+            return verify(token);
+        });
+    }
+
+    private CompletionStage<AuthOutcome> verify(String token) {
         SignedToken parsed = SignedToken.parse(token);
         if (parsed.refusal() != null) {
             return refused(parsed.refusal());
@@ -48,16 +76,17 @@ final class JwtMethod extends BearerTokenMethod {
             return refused("algorithm not allowed");
         }
         if (JwtAlgorithms.isSymmetric(algorithm)) {
-            return settled(verified(jwt, List.of(secret)));
+            return settled(verified(token, jwt, List.of(secret)));
         }
-        return keys.verifiersFor(jwt.getHeader()).thenApply(verifiers -> verified(jwt, verifiers));
+        return keys.verifiersFor(jwt.getHeader()).thenApply(verifiers -> verified(token, jwt, verifiers));
     }
 
-    private AuthOutcome verified(SignedJWT jwt, List<JWSVerifier> verifiers) {
+    private AuthOutcome verified(String token, SignedJWT jwt, List<JWSVerifier> verifiers) {
         if (verifiers.isEmpty()) {
             return AuthOutcome.refused("unknown key");
         }
-        if (!verifiedByAny(jwt, verifiers)) {
+        JWSVerifier signer = signerAmong(jwt, verifiers);
+        if (signer == null) {
             return AuthOutcome.refused("bad signature");
         }
         JWTClaimsSet claims;
@@ -74,21 +103,24 @@ final class JwtMethod extends BearerTokenMethod {
         if (subject == null) {
             return AuthOutcome.refused("token has no " + settings.consumerClaim());
         }
-        return AuthOutcome.accepted(TokenPrincipal.of(subject, claims.toJSONObject(), consumers,
+        AuthOutcome accepted = AuthOutcome.accepted(TokenPrincipal.of(subject, claims.toJSONObject(), consumers,
                 settings.groupsClaim(), "jwt"));
+        recent.remember(token, new VerifiedTokens.Verified(jwt.getHeader(), claims, signer, accepted));
+        return accepted;
     }
 
-    private static boolean verifiedByAny(SignedJWT jwt, List<JWSVerifier> verifiers) {
+    /** The verifier that accepts the token's signature, or null. */
+    private static JWSVerifier signerAmong(SignedJWT jwt, List<JWSVerifier> verifiers) {
         for (JWSVerifier verifier : verifiers) {
             try {
                 if (jwt.verify(verifier)) {
-                    return true;
+                    return verifier;
                 }
             } catch (JOSEException | IllegalStateException e) {
                 // this key cannot check this signature (a wrong curve, a malformed signature): try the next
             }
         }
-        return false;
+        return null;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.polygate.policies.auth.jwt;
 
+import com.github.benmanes.caffeine.cache.Ticker;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSVerifier;
@@ -23,16 +24,25 @@ import java.util.function.UnaryOperator;
 public final class JwtMethodFactory implements AuthMethodFactory {
     private static final Set<String> KEYS = Set.of("jwksUrl", "jwksFile", "keys", "issuer", "allowAnyIssuer",
             "audiences", "allowAnyAudience", "algorithms", "secret", "leeway", "maxTokenSize", "from",
-            "consumerClaim", "groupsClaim", "refresh", "realm");
+            "consumerClaim", "groupsClaim", "refresh", "realm", "cacheTtl");
 
     private final UnaryOperator<String> environment;
+    private final Clock clock;
+    private final Ticker ticker;
 
     public JwtMethodFactory() {
         this(System::getenv);
     }
 
     JwtMethodFactory(UnaryOperator<String> environment) {
+        this(environment, Clock.systemUTC(), Ticker.systemTicker());
+    }
+
+    /** With the clock that token times are checked against, and the ticker that ages remembered tokens. */
+    JwtMethodFactory(UnaryOperator<String> environment, Clock clock, Ticker ticker) {
         this.environment = environment;
+        this.clock = clock;
+        this.ticker = ticker;
     }
 
     @Override
@@ -50,7 +60,17 @@ public final class JwtMethodFactory implements AuthMethodFactory {
                 section.text("groupsClaim", null), Realms.read(section));
         JWSVerifier secret = secret(section, algorithms, setup);
         KeySource keys = JwtKeySources.read(section, algorithms, setup.context());
-        return new JwtMethod(settings, keys, secret, setup.consumers(), Clock.systemUTC());
+        VerifiedTokens recent = new VerifiedTokens(cacheTtl(section), clock, ticker);
+        return new JwtMethod(settings, keys, secret, setup.consumers(), clock, recent);
+    }
+
+    private static Duration cacheTtl(ConfigNode section) {
+        Duration ttl = section.duration("cacheTtl", Duration.ofSeconds(60));
+        if (ttl.compareTo(Duration.ofHours(1)) > 0) {
+            section.get("cacheTtl").problem("must be at most 1h (0 turns the cache off)");
+            return Duration.ZERO;
+        }
+        return ttl;
     }
 
     private static String issuer(ConfigNode section) {

@@ -65,11 +65,8 @@ public record RedisSettings(List<String> uris, boolean cluster, Duration timeout
                 prefix);
     }
 
-    /**
-     * What names the connection these settings need: policies that name the same servers with the same timeout
-     * share one (the connection enforces the timeout on each command).
-     */
+    /** What names the connection these settings need: policies that name the same servers share one. */
     public String connectionKey() {
-        return (cluster ? "cluster:" : "") + String.join(",", uris) + "@" + timeout.toMillis() + "ms";
+        return (cluster ? "cluster:" : "") + String.join(",", uris);
     }
 }

@@ -1,5 +1,6 @@
 package dev.polygate.policies.ratelimit.redis;
 
+import dev.polygate.spi.TransportKind;
 import io.lettuce.core.AbstractRedisClient;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
@@ -17,6 +18,7 @@ import io.lettuce.core.codec.StringCodec;
 import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.DefaultClientResources;
 import io.lettuce.core.resource.Delay;
+import io.netty.util.concurrent.EventExecutor;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -32,9 +34,11 @@ import java.util.logging.Logger;
  * One connection to the Redis that global limits share (standalone, through Sentinel, or a cluster), kept across
  * reloads by the servers it names. It connects in the background and keeps trying until Redis answers; once
  * connected, Lettuce reconnects by itself after Redis goes away. While there is no connection, scripts fail at
- * once (they never queue), so a decision never waits longer than its policy's timeout.
+ * once (they never queue); a slow Redis is bounded by each decision's deadline, and past {@code QUEUE_LIMIT}
+ * unanswered commands scripts fail at once too.
  *
- * <p>Everything is asynchronous: Lettuce runs on event loops of its own, and callers get a future.
+ * <p>Everything is asynchronous, and callers get a future. Standalone and Sentinel servers also get one connection
+ * per gateway event loop, on that loop ({@link LoopConnections}); a cluster's connection runs on Lettuce's own loops.
  */
 public final class RedisStore implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(RedisStore.class.getName());
@@ -47,6 +51,8 @@ public final class RedisStore implements AutoCloseable {
     private final AbstractRedisClient client;
     private final boolean cluster;
     private final List<RedisURI> uris;
+    /** Connections on the gateway's own event loops; null for a cluster. */
+    private final LoopConnections loops;
     private volatile StatefulConnection<String, String> connection;
     /**
      * The commands once connected. Pending during the first attempt (so the first decisions wait for it, within
@@ -58,7 +64,8 @@ public final class RedisStore implements AutoCloseable {
     private final AtomicLong failures = new AtomicLong();
     private final AtomicLong lastReport = new AtomicLong(System.nanoTime() - LOG_EVERY_NANOS);
 
-    public RedisStore(RedisSettings settings) {
+    /** @param transport the gateway's socket transport, which its event loops' own connections use */
+    public RedisStore(RedisSettings settings, TransportKind transport) {
         this.cluster = settings.cluster();
         this.uris = settings.uris().stream().map(RedisURI::create).toList();
         this.description = uris.toString();
@@ -67,8 +74,9 @@ public final class RedisStore implements AutoCloseable {
                 .reconnectDelay(Delay.exponential(Duration.ofMillis(50), Duration.ofSeconds(2), 2, TimeUnit.MILLISECONDS))
                 .build();
         SocketOptions socket = SocketOptions.builder().connectTimeout(Duration.ofSeconds(2)).keepAlive(true).build();
-        // the decisions' timeout, kept by Lettuce's own timer for every command: no timer of our own per request
-        TimeoutOptions timeouts = TimeoutOptions.enabled(settings.timeout());
+        // no timeout per command: Lettuce would schedule a task on another thread for each one, which costs more
+        // than the round trip; each decision's deadline is kept by the policy chain's timer, which exists anyway
+        TimeoutOptions timeouts = TimeoutOptions.builder().timeoutCommands(false).build();
         if (cluster) {
             RedisClusterClient clusterClient = RedisClusterClient.create(resources, uris);
             clusterClient.setOptions(ClusterClientOptions.builder()
@@ -77,12 +85,15 @@ public final class RedisStore implements AutoCloseable {
                     .autoReconnect(true).disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
                     .requestQueueSize(QUEUE_LIMIT).socketOptions(socket).timeoutOptions(timeouts).build());
             this.client = clusterClient;
+            this.loops = null;
         } else {
             RedisClient single = RedisClient.create(resources);
-            single.setOptions(ClientOptions.builder().autoReconnect(true)
+            ClientOptions options = ClientOptions.builder().autoReconnect(true)
                     .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
-                    .requestQueueSize(QUEUE_LIMIT).socketOptions(socket).timeoutOptions(timeouts).build());
+                    .requestQueueSize(QUEUE_LIMIT).socketOptions(socket).timeoutOptions(timeouts).build();
+            single.setOptions(options);
             this.client = single;
+            this.loops = new LoopConnections(uris.get(0), options, resources, transport);
         }
         connect(Duration.ofMillis(100));
     }
@@ -133,16 +144,19 @@ public final class RedisStore implements AutoCloseable {
 
     /**
      * Runs the limits' script: by its digest, and by its text when this Redis does not hold it yet (after a restart,
-     * or on a cluster node that never ran it).
+     * or on a cluster node that never ran it). During the first connection attempt the script waits for it; the
+     * caller's deadline bounds that wait like any other.
      */
-    CompletableFuture<List<Object>> evaluate(String[] keys, String[] arguments, Duration timeout) {
+    CompletableFuture<List<Object>> evaluate(String[] keys, String[] arguments, EventExecutor loop) {
+        RedisScriptingAsyncCommands<String, String> own = loops == null ? null : loops.on(loop);
+        if (own != null) {
+            return evaluate(own, keys, arguments);
+        }
         CompletableFuture<RedisScriptingAsyncCommands<String, String>> ready = commands;
         if (ready.isDone() && !ready.isCompletedExceptionally()) {
             return evaluate(ready.getNow(null), keys, arguments);
         }
-        CompletableFuture<List<Object>> later = ready.thenCompose(connected -> evaluate(connected, keys, arguments));
-        // after failed attempts this fails at once; during the first one it waits, no longer than a decision may
-        return ready.isDone() ? later : later.orTimeout(timeout.toNanos(), TimeUnit.NANOSECONDS);
+        return ready.thenCompose(connected -> evaluate(connected, keys, arguments));
     }
 
     private static CompletableFuture<List<Object>> evaluate(RedisScriptingAsyncCommands<String, String> redis,
@@ -196,6 +210,9 @@ public final class RedisStore implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
+        if (loops != null) {
+            loops.close();
+        }
         StatefulConnection<String, String> open = connection;
         CompletableFuture<Void> closing = open == null ? CompletableFuture.completedFuture(null) : open.closeAsync();
         closing.whenComplete((done, failure) -> client.shutdownAsync(0, 2, TimeUnit.SECONDS)
