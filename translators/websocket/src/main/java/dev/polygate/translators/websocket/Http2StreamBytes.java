@@ -9,29 +9,47 @@ import io.netty.handler.codec.http2.Http2DataFrame;
 import io.netty.handler.codec.http2.Http2HeadersFrame;
 import io.netty.handler.codec.http2.Http2ResetFrame;
 import io.netty.util.ReferenceCountUtil;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The first handler of an RFC 8441 stream to the backend: the stream's DATA frames carry the WebSocket's bytes
  * (RFC 8441 section 5), so their content goes up to the WebSocket frame decoder and the encoder's bytes go down as
  * DATA frames. The response's HEADERS pass to the handshake; the backend ending or resetting its stream ends the
  * session.
+ *
+ * <p>Once the backend has answered, closing the session ends the stream as a finished WebSocket does (RFC 8441
+ * section 5: END_STREAM each way after the close handshake), not with RST_STREAM: a reset that overtakes the
+ * backend's own close frame on its way out makes it report an abnormal closure (1006) although the close handshake
+ * completed. The stream is closed once the backend ends its side too, or after a short grace if it does not.
  */
 final class Http2StreamBytes extends ChannelDuplexHandler {
+    /** How long a stream we ended waits for the backend to end its side before it is reset. */
+    private static final long END_GRACE_MILLIS = 1_000;
+
     private boolean headersSeen;
+    private boolean sentEnd;
+    private boolean receivedEnd;
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         if (msg instanceof Http2DataFrame data) {
             boolean end = data.isEndStream();
+            receivedEnd |= end;
             ctx.fireChannelRead(data.content());
             if (end) {
                 ctx.close();
             }
         } else if (msg instanceof Http2HeadersFrame headers && !headersSeen) {
             headersSeen = true;
+            receivedEnd |= headers.isEndStream();
             ctx.fireChannelRead(headers);
         } else {
+            boolean end = msg instanceof Http2HeadersFrame trailers && trailers.isEndStream();
             ReferenceCountUtil.release(msg); // trailers: nothing a WebSocket has a use for
+            if (end) {
+                receivedEnd = true;
+                ctx.close();
+            }
         }
     }
 
@@ -51,5 +69,26 @@ final class Http2StreamBytes extends ChannelDuplexHandler {
         } else {
             ctx.write(msg, promise);
         }
+    }
+
+    @Override
+    public void close(ChannelHandlerContext ctx, ChannelPromise promise) {
+        if (sentEnd || !headersSeen || !ctx.channel().isActive()) {
+            ctx.close(promise);
+            return;
+        }
+        sentEnd = true;
+        ctx.writeAndFlush(new DefaultHttp2DataFrame(true));
+        if (receivedEnd) {
+            ctx.close(promise); // both sides ended: the stream is closed without a reset
+            return;
+        }
+        // the backend's END_STREAM closes the channel (channelRead); a backend that never sends it is reset
+        ctx.channel().closeFuture().addListener(closed -> promise.trySuccess());
+        ctx.executor().schedule(() -> {
+            if (ctx.channel().isOpen()) {
+                ctx.close();
+            }
+        }, END_GRACE_MILLIS, TimeUnit.MILLISECONDS);
     }
 }
