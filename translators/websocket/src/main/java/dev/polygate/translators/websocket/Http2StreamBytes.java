@@ -1,6 +1,7 @@
 package dev.polygate.translators.websocket;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.channel.Channel;
 import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelPromise;
@@ -17,10 +18,11 @@ import java.util.concurrent.TimeUnit;
  * DATA frames. The response's HEADERS pass to the handshake; the backend ending or resetting its stream ends the
  * session.
  *
- * <p>Once the backend has answered, closing the session ends the stream as a finished WebSocket does (RFC 8441
- * section 5: END_STREAM each way after the close handshake), not with RST_STREAM: a reset that overtakes the
- * backend's own close frame on its way out makes it report an abnormal closure (1006) although the close handshake
- * completed. The stream is closed once the backend ends its side too, or after a short grace if it does not.
+ * <p>A session whose close handshake completed ({@link #closeAfterHandshake}) ends its stream as a finished
+ * WebSocket does (RFC 8441 section 5: END_STREAM each way), not with RST_STREAM: a reset that overtakes the
+ * backend's own close frame on its way out makes it report an abnormal closure (1006) although the handshake
+ * completed. The stream is closed once the backend ends its side too, or after a short grace if it does not. Every
+ * other end of a session (the client gone, a failure) resets the stream at once.
  */
 final class Http2StreamBytes extends ChannelDuplexHandler {
     /** How long a stream we ended waits for the backend to end its side before it is reset. */
@@ -29,6 +31,16 @@ final class Http2StreamBytes extends ChannelDuplexHandler {
     private boolean headersSeen;
     private boolean sentEnd;
     private boolean receivedEnd;
+    private boolean handshakeDone;
+
+    /** Closes a backend channel whose WebSocket close handshake completed: gracefully when it is an HTTP/2 stream. */
+    static void closeAfterHandshake(Channel backend) {
+        Http2StreamBytes bytes = backend.pipeline().get(Http2StreamBytes.class);
+        if (bytes != null) {
+            bytes.handshakeDone = true; // the relay runs on the backend channel's event loop
+        }
+        backend.close();
+    }
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
@@ -73,7 +85,7 @@ final class Http2StreamBytes extends ChannelDuplexHandler {
 
     @Override
     public void close(ChannelHandlerContext ctx, ChannelPromise promise) {
-        if (sentEnd || !headersSeen || !ctx.channel().isActive()) {
+        if (!handshakeDone || sentEnd || !headersSeen || !ctx.channel().isActive()) {
             ctx.close(promise);
             return;
         }

@@ -83,7 +83,7 @@ final class SessionRelay extends ChannelInboundHandlerAdapter implements WebSock
         clientClosed = true;
         if (closeFromBackend) {
             // The backend closed first and the client has answered: answer the backend, and that is the end.
-            sendCloseToBackend(code, reason).addListener(ChannelFutureListener.CLOSE);
+            sendCloseToBackend(code, reason).addListener(sent -> Http2StreamBytes.closeAfterHandshake(backend));
             return;
         }
         if (!backend.isActive()) {
@@ -143,7 +143,7 @@ final class SessionRelay extends ChannelInboundHandlerAdapter implements WebSock
             }
             client.close(code, reason); // completes the client's close handshake when it closed first
             if (closeToBackend) {
-                backend.close();
+                Http2StreamBytes.closeAfterHandshake(backend); // both close frames have passed
             }
             return;
         }
