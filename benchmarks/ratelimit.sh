@@ -189,14 +189,24 @@ for path in $CASES; do
   mapfile -t args < <(case_args "$path")
   warm "$path" "http://127.0.0.1:$GW_PORT/$path" h1 "${args[@]}"
 done
-declare -A redis_cpu
+redis_counts() {  # scripts run and socket reads made by Redis so far
+  local scripts reads
+  scripts=$(redis-cli -p "$REDIS" info commandstats | sed -n 's/^cmdstat_evalsha:calls=\([0-9]*\).*/\1/p')
+  reads=$(redis-cli -p "$REDIS" info stats | sed -n 's/^total_reads_processed:\([0-9]*\).*/\1/p')
+  echo "${scripts:-0} ${reads:-0}"
+}
+declare -A redis_cpu redis_batch
 for r in $(seq 1 "$ROUNDS"); do
   for path in $CASES; do
     mapfile -t args < <(case_args "$path")
     r0=$(proc_ticks "$redis_pid")
+    read -r s0 n0 < <(redis_counts)
     measure "$path-$r" "http://127.0.0.1:$GW_PORT/$path" h1 "$gateway_pid" "${args[@]}"
     r1=$(proc_ticks "$redis_pid")
+    read -r s1 n1 < <(redis_counts)
     redis_cpu[$path-$r]=$(awk -v d=$((r1 - r0)) -v t="$ticks" -v s="$DURATION" 'BEGIN{printf "%.0f", 100*d/t/s}')
+    # the reads include warm-up leftovers and the two INFO calls; what matters is how many scripts one read carried
+    redis_batch[$path-$r]=$(awk -v s=$((s1 - s0)) -v n=$((n1 - n0)) 'BEGIN{ if (s == 0) print "-"; else printf "%d scripts in %d reads (%.1f per read)", s, n, s / (n > 0 ? n : 1) }')
   done
 done
 kill -0 "$gateway_pid" 2>/dev/null || gateway_problem="the gateway process died during the run (see $out/gateway.log)"
@@ -276,6 +286,9 @@ verdict() { awk -v a="$1" -v t="$2" 'BEGIN{ if (a == "n/a") print "n/a"; else if
   echo
   echo "Redis had ${redis_clients:-?} client connection(s) after part (2) (the gateway's, one per event loop and one of its"
   echo "own, and redis-cli's)."
+  for r in $(seq 1 "$ROUNDS"); do
+    [ -n "${redis_batch[global-$r]:-}" ] && echo "Global round $r: Redis ran ${redis_batch[global-$r]}."
+  done
   echo
   echo "CPU during each measurement (100% = one core; this machine has $(nproc)); Redis's own share is in the last column:"
   echo

@@ -15,8 +15,9 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The Lua script that applies all the limits of one policy to one key in a single round trip ({@code limits.lua}
- * beside this class), with the arguments that describe the limits and the reading of its answer.
+ * The Lua script that applies all the limits of one policy to one key, or to the keys of a batch of decisions in
+ * order, in a single round trip ({@code limits.lua} beside this class), with the arguments that describe the limits
+ * and the reading of its answer.
  */
 final class LimitScript {
     static final String SOURCE = load();
@@ -56,19 +57,30 @@ final class LimitScript {
         return arguments;
     }
 
-    /** The script's answer as a decision. */
+    /** The script's answer to one decision. */
     Decision decision(List<?> reply) {
-        if (reply == null || reply.size() != 1 + 4 * limits.size()) {
-            throw new IllegalStateException("the rate-limit script answered " + reply);
+        return decisions(reply, 1).get(0);
+    }
+
+    /** The script's answers to {@code count} decisions, in the order their keys were given. */
+    List<Decision> decisions(List<?> reply, int count) {
+        int each = 1 + 4 * limits.size();
+        if (reply == null || reply.size() != count * each) {
+            throw new IllegalStateException("the rate-limit script answered " + (reply == null ? null
+                    : reply.size() + " values") + " to " + count + " decision(s) of " + limits.size() + " limit(s)");
         }
-        List<LimitOutcome> outcomes = new ArrayList<>(limits.size());
-        for (int i = 0; i < limits.size(); i++) {
-            int at = 1 + 4 * i;
-            outcomes.add(new LimitOutcome(number(reply.get(at)) == 1, number(reply.get(at + 1)),
-                    TimeUnit.MICROSECONDS.toNanos(number(reply.get(at + 2))),
-                    TimeUnit.MICROSECONDS.toNanos(number(reply.get(at + 3)))));
+        List<Decision> decisions = new ArrayList<>(count);
+        for (int first = 0; first < reply.size(); first += each) {
+            List<LimitOutcome> outcomes = new ArrayList<>(limits.size());
+            for (int i = 0; i < limits.size(); i++) {
+                int at = first + 1 + 4 * i;
+                outcomes.add(new LimitOutcome(number(reply.get(at)) == 1, number(reply.get(at + 1)),
+                        TimeUnit.MICROSECONDS.toNanos(number(reply.get(at + 2))),
+                        TimeUnit.MICROSECONDS.toNanos(number(reply.get(at + 3)))));
+            }
+            decisions.add(Decision.of(outcomes));
         }
-        return Decision.of(outcomes);
+        return decisions;
     }
 
     private static long number(Object value) {

@@ -6,8 +6,6 @@ import io.lettuce.core.ConnectionBuilder;
 import io.lettuce.core.ConnectionEvents;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
-import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.api.async.RedisScriptingAsyncCommands;
 import io.lettuce.core.codec.StringCodec;
 import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.DefaultClientResources;
@@ -26,6 +24,7 @@ import io.netty.util.concurrent.Future;
 import io.netty.util.concurrent.ImmediateEventExecutor;
 import java.net.SocketAddress;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -64,7 +63,7 @@ final class LoopConnections implements AutoCloseable {
      * The commands of {@code loop}'s own connection, or null when it has none connected yet (one is then opened in
      * the background, once per loop).
      */
-    RedisScriptingAsyncCommands<String, String> on(EventExecutor loop) {
+    BatchedCommands on(EventExecutor loop) {
         Bound bound = byLoop.get(loop);
         if (bound == null) {
             if (closed || !(loop instanceof EventLoop eventLoop)) {
@@ -72,8 +71,8 @@ final class LoopConnections implements AutoCloseable {
             }
             bound = byLoop.computeIfAbsent(loop, unused -> new Bound(eventLoop));
         }
-        StatefulRedisConnection<String, String> connection = bound.connection;
-        return connection != null && connection.isOpen() ? connection.async() : null;
+        BatchedCommands connection = bound.connection;
+        return connection != null && connection.isOpen() ? connection : null;
     }
 
     @Override
@@ -88,7 +87,7 @@ final class LoopConnections implements AutoCloseable {
         private final OnLoopClient client;
         private final ClientResources resources;
         private final EventLoop loop;
-        private volatile StatefulRedisConnection<String, String> connection;
+        private volatile BatchedCommands connection;
         private volatile boolean failedBefore;
 
         Bound(EventLoop loop) {
@@ -122,14 +121,14 @@ final class LoopConnections implements AutoCloseable {
                 } else if (closed) {
                     opened.closeAsync();
                 } else {
-                    connection = opened; // from now on Lettuce reconnects it by itself
+                    connection = new BatchedCommands(opened, loop); // from now on Lettuce reconnects it by itself
                 }
             });
         }
 
         void close() {
-            StatefulRedisConnection<String, String> open = connection;
-            (open == null ? java.util.concurrent.CompletableFuture.<Void>completedFuture(null) : open.closeAsync())
+            BatchedCommands open = connection;
+            (open == null ? CompletableFuture.<Void>completedFuture(null) : open.closeAsync())
                     .whenComplete((done, failure) -> client.shutdownAsync(0, 2, TimeUnit.SECONDS)
                             .whenComplete((down, ignored) -> resources.shutdown(0, 2, TimeUnit.SECONDS)));
         }

@@ -5,19 +5,24 @@ import dev.polygate.policies.ratelimit.limits.LimitSpec;
 import dev.polygate.spi.TranslatorContext;
 import io.netty.util.concurrent.EventExecutor;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 
 /**
  * The limits of one policy, counted in Redis for every gateway that names the same servers: one script run per
- * decision.
+ * decision, or per batch of the decisions an event loop makes in one pass.
  */
 public final class RedisLimiter {
     private final RedisStore store;
     private final LimitScript script;
     private final Duration timeout;
+    /** The batch of decisions being made on each event loop. */
+    private final Map<EventExecutor, DecisionBatch> batches = new ConcurrentHashMap<>();
 
     RedisLimiter(RedisStore store, List<LimitSpec> limits, RedisSettings settings) {
         this.store = store;
@@ -33,15 +38,29 @@ public final class RedisLimiter {
     }
 
     /**
-     * Completes with {@code then} applied to the decision, on {@code loop} (the exchange's) once that loop has its
-     * own connection, else on a thread of the Redis client; never exceptionally. A
-     * decision Redis refuses or cannot be asked for (no connection) is {@linkplain Decision#unchecked() unchecked}.
-     * The future does not wait for a slow Redis by itself: callers bound it with {@link #timeout()} and take {@link
-     * #late()} when it passes (the policy chain's deadline does that, with no timer per command).
+     * Completes with {@code then} applied to the decision, never exceptionally: on {@code loop} (the exchange's) once
+     * that loop has its own connection, else on a thread of the Redis client. Decisions made on a loop during one
+     * pass of it go to Redis as one script run when the pass ends (not with a cluster, whose keys of one run must
+     * share a slot). A decision Redis refuses or cannot be asked for (no connection) is {@linkplain
+     * Decision#unchecked() unchecked}. The future does not wait for a slow Redis by itself: callers bound it with
+     * {@link #timeout()} and take {@link #late()} when it passes (the policy chain's deadline does that, with no
+     * timer per command).
      */
     public <T> CompletableFuture<T> decide(String key, EventExecutor loop, Function<Decision, T> then) {
-        return store.evaluate(script.keys(key), script.arguments(), loop)
-                .handle((reply, failure) -> then.apply(decision(reply, failure)));
+        String[] keys = script.keys(key);
+        CompletableFuture<Decision> decision = store.batches() && loop.inEventLoop()
+                ? batches.computeIfAbsent(loop, this::batchOn).add(keys)
+                : send(keys, 1, loop).thenApply(decisions -> decisions.get(0));
+        return decision.thenApply(then);
+    }
+
+    private DecisionBatch batchOn(EventExecutor loop) {
+        return new DecisionBatch(loop, (keys, count) -> send(keys, count, loop));
+    }
+
+    /** One script run for {@code count} decisions: one decision each, in order, all unchecked when it failed. */
+    private CompletableFuture<List<Decision>> send(String[] keys, int count, EventExecutor loop) {
+        return store.evaluate(keys, script.arguments(), loop).handle((reply, failure) -> decisions(reply, failure, count));
     }
 
     /** How long a decision may wait for Redis before the failure mode decides. */
@@ -55,18 +74,18 @@ public final class RedisLimiter {
         return Decision.unchecked();
     }
 
-    private Decision decision(List<Object> reply, Throwable failure) {
+    private List<Decision> decisions(List<Object> reply, Throwable failure, int count) {
         if (failure != null) {
             store.report(failure);
-            return Decision.unchecked();
+            return Collections.nCopies(count, Decision.unchecked());
         }
         try {
-            Decision decision = script.decision(reply);
+            List<Decision> decisions = script.decisions(reply, count);
             store.answered();
-            return decision;
+            return decisions;
         } catch (IllegalStateException e) {
             store.report(e);
-            return Decision.unchecked();
+            return Collections.nCopies(count, Decision.unchecked());
         }
     }
 }

@@ -45,6 +45,8 @@ public final class RedisStore implements AutoCloseable {
     /** Commands Lettuce holds for one connection at most; past it they fail at once. */
     private static final int QUEUE_LIMIT = 10_000;
     private static final long LOG_EVERY_NANOS = TimeUnit.SECONDS.toNanos(10);
+    /** What follows a command on a connection that flushes each command itself. */
+    private static final Runnable FLUSHED = () -> { };
 
     private final String description;
     private final ClientResources resources;
@@ -148,29 +150,43 @@ public final class RedisStore implements AutoCloseable {
      * caller's deadline bounds that wait like any other.
      */
     CompletableFuture<List<Object>> evaluate(String[] keys, String[] arguments, EventExecutor loop) {
-        RedisScriptingAsyncCommands<String, String> own = loops == null ? null : loops.on(loop);
+        BatchedCommands own = loops == null ? null : loops.on(loop);
         if (own != null) {
-            return evaluate(own, keys, arguments);
+            return evaluate(own.commands(), keys, arguments, own::flushSoon);
         }
         CompletableFuture<RedisScriptingAsyncCommands<String, String>> ready = commands;
         if (ready.isDone() && !ready.isCompletedExceptionally()) {
-            return evaluate(ready.getNow(null), keys, arguments);
+            return evaluate(ready.getNow(null), keys, arguments, FLUSHED);
         }
-        return ready.thenCompose(connected -> evaluate(connected, keys, arguments));
+        return ready.thenCompose(connected -> evaluate(connected, keys, arguments, FLUSHED));
     }
 
+    /**
+     * @param written run after each command is written: sends it on a connection that does not flush by itself
+     */
     private static CompletableFuture<List<Object>> evaluate(RedisScriptingAsyncCommands<String, String> redis,
-                                                            String[] keys, String[] arguments) {
+                                                            String[] keys, String[] arguments, Runnable written) {
         CompletableFuture<List<Object>> byDigest = redis.<List<Object>>evalsha(LimitScript.SHA, ScriptOutputType.MULTI,
                 keys, arguments).toCompletableFuture();
-        return byDigest.exceptionallyCompose(failure -> unwrap(failure) instanceof RedisNoScriptException
-                ? redis.<List<Object>>eval(LimitScript.SOURCE, ScriptOutputType.MULTI, keys, arguments)
-                        .toCompletableFuture()
-                : CompletableFuture.failedFuture(failure));
+        written.run();
+        return byDigest.exceptionallyCompose(failure -> {
+            if (!(unwrap(failure) instanceof RedisNoScriptException)) {
+                return CompletableFuture.failedFuture(failure);
+            }
+            CompletableFuture<List<Object>> byText = redis.<List<Object>>eval(LimitScript.SOURCE,
+                    ScriptOutputType.MULTI, keys, arguments).toCompletableFuture();
+            written.run();
+            return byText;
+        });
     }
 
     private static Throwable unwrap(Throwable failure) {
         return failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+    }
+
+    /** Whether one script run may carry the decisions of different keys: not on a cluster, which hashes keys to nodes. */
+    boolean batches() {
+        return !cluster;
     }
 
     /** Redis answered: limits are enforced again. */
