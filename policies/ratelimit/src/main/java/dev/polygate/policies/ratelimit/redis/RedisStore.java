@@ -18,6 +18,7 @@ import io.lettuce.core.codec.StringCodec;
 import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.DefaultClientResources;
 import io.lettuce.core.resource.Delay;
+import io.netty.channel.epoll.Epoll;
 import io.netty.util.concurrent.EventExecutor;
 import java.time.Duration;
 import java.util.List;
@@ -42,6 +43,17 @@ import java.util.logging.Logger;
  */
 public final class RedisStore implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(RedisStore.class.getName());
+
+    static {
+        // With both native transports at hand Lettuce picks epoll for its own threads, and warns about it for every
+        // client it makes (one per event loop here) though nothing is wrong: told to take epoll, it says nothing.
+        // The loops' own connections use the gateway's transport whatever Lettuce picks for its threads;
+        // -Dio.lettuce.core.iouring=true still asks it for io_uring there.
+        if (System.getProperty("io.lettuce.core.iouring") == null && Epoll.isAvailable()) {
+            System.setProperty("io.lettuce.core.iouring", "false");
+        }
+    }
+
     /** Commands Lettuce holds for one connection at most; past it they fail at once. */
     private static final int QUEUE_LIMIT = 10_000;
     private static final long LOG_EVERY_NANOS = TimeUnit.SECONDS.toNanos(10);
