@@ -82,31 +82,41 @@ final class LoopConnections implements AutoCloseable {
         byLoop.clear();
     }
 
-    /** A client whose only event loop is one of the gateway's, and its connection once made. */
+    /**
+     * A client whose only event loop is one of the gateway's, and its connection once made. Made on the store's own
+     * threads: building a client is not work for an event loop, which only asks for it.
+     */
     private final class Bound {
-        private final OnLoopClient client;
-        private final ClientResources resources;
         private final EventLoop loop;
+        private OnLoopClient client; // guarded by this
+        private ClientResources resources; // guarded by this
+        private boolean down; // guarded by this
         private volatile BatchedCommands connection;
         private volatile boolean failedBefore;
 
         Bound(EventLoop loop) {
             this.loop = loop;
+            shared.eventExecutorGroup().execute(this::setUp);
+        }
+
+        private synchronized void setUp() {
+            if (down || closed) {
+                return;
+            }
             // the store's computation threads and timer serve reconnections; only the channel lives on the loop
             Class<? extends SocketChannel> socket = LoopChannels.socket(transport);
-            this.resources = DefaultClientResources.builder().eventLoopGroupProvider(new OneLoop(loop))
+            resources = DefaultClientResources.builder().eventLoopGroupProvider(new OneLoop(loop))
                     .eventExecutorGroup(shared.eventExecutorGroup()).timer(shared.timer())
                     .addressResolverGroup(new DnsAddressResolverGroup(new DnsNameResolverBuilder()
                             .datagramChannelType(LoopChannels.datagram(transport)).socketChannelType(socket)))
                     .build();
-            this.client = new OnLoopClient(resources, uri, loop, socket);
+            client = new OnLoopClient(resources, uri, loop, socket);
             client.setOptions(options);
-            // opened from the store's own threads: setting a client up is not work for an event loop
-            shared.eventExecutorGroup().execute(this::connect);
+            connect();
         }
 
-        private void connect() {
-            if (closed) {
+        private synchronized void connect() {
+            if (down || closed) {
                 return;
             }
             client.connectAsync(StringCodec.UTF8, uri).whenComplete((opened, failure) -> {
@@ -126,11 +136,17 @@ final class LoopConnections implements AutoCloseable {
             });
         }
 
-        void close() {
+        synchronized void close() {
+            down = true;
+            if (client == null) {
+                return; // never set up
+            }
+            OnLoopClient closing = client;
+            ClientResources released = resources;
             BatchedCommands open = connection;
             (open == null ? CompletableFuture.<Void>completedFuture(null) : open.closeAsync())
-                    .whenComplete((done, failure) -> client.shutdownAsync(0, 2, TimeUnit.SECONDS)
-                            .whenComplete((down, ignored) -> resources.shutdown(0, 2, TimeUnit.SECONDS)));
+                    .whenComplete((done, failure) -> closing.shutdownAsync(0, 2, TimeUnit.SECONDS)
+                            .whenComplete((stopped, ignored) -> released.shutdown(0, 2, TimeUnit.SECONDS)));
         }
     }
 
