@@ -46,6 +46,14 @@ public interface TranslatorContext {
     GatewayShared shared();
 
     /**
+     * This gateway's non-blocking resolver for host names, for bootstraps on its event loops of {@link
+     * #transport()}'s kind.
+     */
+    default io.netty.resolver.AddressResolverGroup<java.net.InetSocketAddress> resolver() {
+        return shared().get(UpstreamResolvers.class, UpstreamResolvers::new).forTransport(transport());
+    }
+
+    /**
      * State that outlives a reload: rate-limit counters, key caches, connections to Redis. Every configuration that
      * asks for {@code key} while an earlier one still holds it gets the same object; it is closed (when it is
      * {@link AutoCloseable}) once no running configuration holds it. Keys are the factory's to choose; prefix them

@@ -66,7 +66,7 @@ public final class HttpTranslatorFactory implements TranslatorFactory {
         }
         SslContext ssl = UpstreamTlsContext.build(config, context.configDirectory());
         UpstreamConnector connector = new UpstreamConnector(config, context.transport(), ssl,
-                DnsResolvers.forTransport(context.transport()));
+                context.resolver());
         return new Upstream(config, endpoints, connector);
     }
 

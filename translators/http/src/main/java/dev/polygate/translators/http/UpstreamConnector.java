@@ -39,7 +39,7 @@ final class UpstreamConnector {
         Promise<UpstreamConnection> ready = loop.newPromise();
         Bootstrap bootstrap = new Bootstrap()
                 .group(loop)
-                .channel(UpstreamChannels.socket(transport))
+                .channel(transport.socketChannel())
                 .resolver(resolver)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE,
                         Math.max(1, config.connectTimeout().toMillis())))

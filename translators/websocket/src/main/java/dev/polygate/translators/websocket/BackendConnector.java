@@ -49,11 +49,12 @@ final class BackendConnector {
     private final AddressResolverGroup<InetSocketAddress> resolver;
     private final Http2BackendPool http2Connections = new Http2BackendPool();
 
-    BackendConnector(WsBackendConfig config, TransportKind transport, SslContext ssl) {
+    BackendConnector(WsBackendConfig config, TransportKind transport, AddressResolverGroup<InetSocketAddress> resolver,
+                     SslContext ssl) {
         this.config = config;
         this.transport = transport;
+        this.resolver = resolver;
         this.ssl = ssl;
-        this.resolver = UpstreamChannels.resolver(transport);
     }
 
     /** The backend channel is returned with reading off; the caller turns it on once the client's side is ready. */
@@ -134,7 +135,7 @@ final class BackendConnector {
                                   Promise<BackendHandshake.Accepted> result, Consumer<Channel> protocol) {
         ChannelFuture connect = new Bootstrap()
                 .group(loop)
-                .channel(UpstreamChannels.socket(transport))
+                .channel(transport.socketChannel())
                 .resolver(resolver)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE,
                         Math.min(timeoutMillis, Math.max(1, config.upstream().connectTimeout().toMillis()))))

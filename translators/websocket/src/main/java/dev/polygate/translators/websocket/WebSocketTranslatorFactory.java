@@ -27,7 +27,7 @@ public final class WebSocketTranslatorFactory implements TranslatorFactory {
         WsBackendConfig backend = WsBackendConfig.parse(config, context);
         SslContext ssl = backend.endpoints().stream().anyMatch(WsEndpoint::secure)
                 ? tls(backend.upstream(), context.configDirectory(), backend.http2()) : null;
-        return new WebSocketTranslator(backend, new BackendConnector(backend, context.transport(), ssl),
+        return new WebSocketTranslator(backend, new BackendConnector(backend, context.transport(), context.resolver(), ssl),
                 context.shared().get(EventStreamSessions.class, EventStreamSessions::new));
     }
 

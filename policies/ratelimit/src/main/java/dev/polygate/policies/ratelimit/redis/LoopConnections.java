@@ -104,11 +104,11 @@ final class LoopConnections implements AutoCloseable {
                 return;
             }
             // the store's computation threads and timer serve reconnections; only the channel lives on the loop
-            Class<? extends SocketChannel> socket = LoopChannels.socket(transport);
+            Class<? extends SocketChannel> socket = transport.socketChannel();
             resources = DefaultClientResources.builder().eventLoopGroupProvider(new OneLoop(loop))
                     .eventExecutorGroup(shared.eventExecutorGroup()).timer(shared.timer())
                     .addressResolverGroup(new DnsAddressResolverGroup(new DnsNameResolverBuilder()
-                            .datagramChannelType(LoopChannels.datagram(transport)).socketChannelType(socket)))
+                            .datagramChannelType(transport.datagramChannel()).socketChannelType(socket)))
                     .build();
             client = new OnLoopClient(resources, uri, loop, socket);
             client.setOptions(options);
