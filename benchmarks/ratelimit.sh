@@ -292,7 +292,7 @@ verdict() { awk -v a="$1" -v t="$2" 'BEGIN{ if (a == "n/a") print "n/a"; else if
   echo
   echo "CPU during each measurement (100% = one core; this machine has $(nproc)); Redis's own share is in the last column:"
   echo
-  echo "| case | backend nginx | gateway | gateway CPU µs/req | load generator | kernel (unattributed) | other processes | total busy | Redis |"
+  echo "| case | backend nginx | gateway | gateway CPU µs/req | load generator | kernel and Redis (not charged to the columns before) | other processes | total busy | of which Redis |"
   echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|"
   for r in $(seq 1 "$ROUNDS"); do
     for path in $CASES; do
