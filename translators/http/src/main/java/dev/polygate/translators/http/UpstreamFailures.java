@@ -5,6 +5,8 @@ import dev.polygate.spi.GatewayException;
 import io.netty.channel.ConnectTimeoutException;
 import io.netty.handler.codec.DecoderException;
 import io.netty.handler.codec.http2.Http2Error;
+import io.netty.handler.codec.http2.Http2Exception;
+import io.netty.handler.codec.http2.Http2FrameStreamException;
 import io.netty.handler.ssl.SslHandshakeTimeoutException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
@@ -63,11 +65,25 @@ final class UpstreamFailures {
     }
 
     static GatewayException broken(Upstream upstream, Endpoint endpoint, Throwable cause, boolean headReceived) {
-        if (cause instanceof DecoderException) {
+        if (cause instanceof DecoderException || isHttp2ProtocolError(cause)) {
             return malformed(upstream, endpoint, cause);
         }
         return failure(ErrorKind.UPSTREAM_PROTOCOL, upstream, endpoint, "the connection to %s failed "
                 + (headReceived ? "while streaming the response" : "before a response arrived"), cause);
+    }
+
+    /**
+     * What HTTP/2 calls a malformed message (RFC 9113 8.1.1), seen by the stream's decoder: a field value that starts
+     * with a space, an upper-case name, a pseudo-header out of place. The stream is reset; the connection goes on.
+     */
+    private static boolean isHttp2ProtocolError(Throwable cause) {
+        for (Throwable at = cause; at != null; at = at.getCause()) {
+            if (at instanceof Http2FrameStreamException stream && stream.error() == Http2Error.PROTOCOL_ERROR
+                    || at instanceof Http2Exception http2 && http2.error() == Http2Error.PROTOCOL_ERROR) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static GatewayException malformed(Upstream upstream, Endpoint endpoint, Throwable cause) {

@@ -7,6 +7,8 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.DefaultHttpContent;
+import io.netty.handler.codec.http2.DefaultHttp2Headers;
+import io.netty.handler.codec.http2.DefaultHttp2HeadersFrame;
 import io.netty.handler.codec.http.DefaultHttpHeaders;
 import io.netty.handler.codec.http.DefaultHttpResponse;
 import io.netty.handler.codec.http.DefaultLastHttpContent;
@@ -28,7 +30,8 @@ import java.util.concurrent.TimeUnit;
  * {@code /count} answers the body's length, {@code /count-slowly} too after reading it at a crawl; {@code /bytes/N} streams N bytes;
  * {@code /slow/MS} answers after MS milliseconds; {@code /hang} never answers;
  * {@code /close-mid} sends a head and part of the body, then closes; {@code /close-early} closes at once;
- * {@code /trailers} answers with trailers; {@code /garbage} answers with an unparsable status line;
+ * {@code /trailers} answers with trailers; {@code /garbage} answers with an unparsable status line; {@code /leading-space} (h2 only) with
+ * a header value that starts with a space;
  * {@code /interim} sends 100 and 103 before the answer (HTTP/1.1); anything else answers {@code hello from NAME}.
  */
 final class BackendHandler extends ChannelInboundHandlerAdapter {
@@ -136,6 +139,13 @@ final class BackendHandler extends ChannelInboundHandlerAdapter {
             LastHttpContent end = new DefaultLastHttpContent();
             end.trailingHeaders().set("x-checksum", "abc123");
             ctx.writeAndFlush(end);
+        } else if (path.startsWith("/leading-space")) {
+            // A field value may not start with whitespace (RFC 9110 5.5, RFC 9113 8.2.1); grpc-java sends one when a
+            // status message starts with a space. HTTP/1.1 parsers drop it as optional whitespace; on HTTP/2 the
+            // response is malformed.
+            // Straight to the stream, past the codec, whose headers would refuse the value.
+            ctx.pipeline().firstContext().writeAndFlush(new DefaultHttp2HeadersFrame(new DefaultHttp2Headers(false)
+                    .status("200").add("x-message", " starts with a space"), true));
         } else if (!path.startsWith("/hang") && !path.startsWith("/close") && !path.startsWith("/garbage")) {
             FullHttpResponse hello = text("hello from " + backend.name());
             hello.headers().set("x-backend", backend.name());

@@ -179,6 +179,21 @@ class FailuresTest {
     }
 
     @Test
+    void anH2ResponseWithAFieldValueStartingWithASpaceIsMalformedAndTheConnectionServesOn() throws Exception {
+        TestBackend backend = proxy.track(TestBackend.cleartext("b1"));
+        Translator translator = proxy.translator(Backends.H2C.upstream("u", null, backend), null);
+
+        RecordingSink sink = proxy.run(translator, proxy.get("/leading-space"));
+
+        assertThat(sink.head).isNull();
+        assertThat(sink.error.kind()).isEqualTo(ErrorKind.UPSTREAM_PROTOCOL);
+        assertThat(sink.error.detail()).isEqualTo("upstream 'u' sent a malformed response");
+        RecordingSink next = proxy.run(translator, proxy.get("/hello"));
+        assertThat(next.head.status()).as("a stream error, not a connection error").isEqualTo(200);
+        assertThat(backend.connections.get()).isEqualTo(1);
+    }
+
+    @Test
     void cancelClosesTheHttp1ConnectionInsteadOfPoolingIt() throws Exception {
         TestBackend backend = proxy.track(TestBackend.cleartext("b1"));
         Translator translator = proxy.translator(TestContext.upstreamConfig("u", "http://127.0.0.1:" + backend.port()), null);
