@@ -85,6 +85,12 @@ final class Http2StreamBytes extends ChannelDuplexHandler {
 
     @Override
     public void close(ChannelHandlerContext ctx, ChannelPromise promise) {
+        if (sentEnd && ctx.channel().isOpen()) {
+            // ending already: a later close (the client's side going away) waits for that end, within its grace,
+            // instead of resetting a stream whose backend may not have read the close handshake's end yet
+            ctx.channel().closeFuture().addListener(closed -> promise.trySuccess());
+            return;
+        }
         if (!handshakeDone || sentEnd || !headersSeen || !ctx.channel().isActive()) {
             ctx.close(promise);
             return;
