@@ -91,7 +91,7 @@ final class Http2StreamBytes extends ChannelDuplexHandler {
             ctx.channel().closeFuture().addListener(closed -> promise.trySuccess());
             return;
         }
-        if (!handshakeDone || sentEnd || !headersSeen || !ctx.channel().isActive()) {
+        if (!handshakeDone || !headersSeen || !ctx.channel().isActive()) {
             ctx.close(promise);
             return;
         }

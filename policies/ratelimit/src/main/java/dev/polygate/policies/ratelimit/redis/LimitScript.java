@@ -57,11 +57,6 @@ final class LimitScript {
         return arguments;
     }
 
-    /** The script's answer to one decision. */
-    Decision decision(List<?> reply) {
-        return decisions(reply, 1).get(0);
-    }
-
     /** The script's answers to {@code count} decisions, in the order their keys were given. */
     List<Decision> decisions(List<?> reply, int count) {
         int each = 1 + 4 * limits.size();
