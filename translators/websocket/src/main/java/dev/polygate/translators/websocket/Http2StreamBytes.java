@@ -35,11 +35,19 @@ final class Http2StreamBytes extends ChannelDuplexHandler {
 
     /** Closes a backend channel whose WebSocket close handshake completed: gracefully when it is an HTTP/2 stream. */
     static void closeAfterHandshake(Channel backend) {
+        handshakeDone(backend);
+        backend.close();
+    }
+
+    /**
+     * Marks a backend channel's close handshake complete before anything that may close it runs (the client's side
+     * closing as it receives the last close frame), so that any close from then on ends the stream gracefully.
+     */
+    static void handshakeDone(Channel backend) {
         Http2StreamBytes bytes = backend.pipeline().get(Http2StreamBytes.class);
         if (bytes != null) {
             bytes.handshakeDone = true; // the relay runs on the backend channel's event loop
         }
-        backend.close();
     }
 
     @Override

@@ -83,6 +83,7 @@ final class SessionRelay extends ChannelInboundHandlerAdapter implements WebSock
         clientClosed = true;
         if (closeFromBackend) {
             // The backend closed first and the client has answered: answer the backend, and that is the end.
+            Http2StreamBytes.handshakeDone(backend);
             sendCloseToBackend(code, reason).addListener(sent -> Http2StreamBytes.closeAfterHandshake(backend));
             return;
         }
@@ -141,9 +142,13 @@ final class SessionRelay extends ChannelInboundHandlerAdapter implements WebSock
                 backend.close();
                 return;
             }
+            if (closeToBackend) {
+                // both close frames have passed; marked before the client's side, which may close at once
+                Http2StreamBytes.handshakeDone(backend);
+            }
             client.close(code, reason); // completes the client's close handshake when it closed first
             if (closeToBackend) {
-                Http2StreamBytes.closeAfterHandshake(backend); // both close frames have passed
+                backend.close();
             }
             return;
         }
